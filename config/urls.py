@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from tdkt.core import views as core_views
+
+admin.site.site_header = "TĐKT – Quản trị hệ thống"
+admin.site.site_title = "TĐKT"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("tdkt.accounts.urls")),
+    path("ho-so/", include("tdkt.nominations.urls")),
+    path("luu-tru/", include("tdkt.decisions.urls")),
+    path("don-vi/", include("tdkt.organizations.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
