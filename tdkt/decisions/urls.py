@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.urls import path
 
 app_name = "decisions"
-urlpatterns = []
+
+
+@login_required
+def placeholder(request, *args, **kwargs):
+    return HttpResponse("TODO")
+
+
+urlpatterns = [path("", placeholder, name="search")]

@@ -1,4 +1,5 @@
-from django.urls import path  # noqa: F401
+from tdkt.nominations.views import council, dossiers
 
 app_name = "nominations"
-urlpatterns = []
+# Each view module owns its URL list: dossiers (clerk, unit head, Board) and council/decision steps.
+urlpatterns = [*dossiers.urlpatterns, *council.urlpatterns]

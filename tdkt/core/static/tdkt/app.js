@@ -1,0 +1,17 @@
+// A few lines of behaviour the server-rendered pages need (CSP allows no inline script).
+document.addEventListener("submit", function (event) {
+  // Destructive or irreversible actions carry data-confirm="question".
+  var form = event.target;
+  var submitter = event.submitter;
+  var question = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
+document.addEventListener("change", function (event) {
+  // Filter forms marked data-autosubmit apply as soon as a select changes.
+  var form = event.target.form;
+  if (form && form.dataset.autosubmit !== undefined && event.target.tagName === "SELECT") {
+    form.requestSubmit();
+  }
+});

@@ -1,0 +1,1 @@
+"""portal: see docs/architecture.md."""
