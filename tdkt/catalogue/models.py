@@ -74,12 +74,19 @@ class CatalogueEntry(models.Model):
     deciders = models.JSONField(_("deciding authorities"), default=list,
                                 help_text=_("Authority codes that may decide it in this regime."))
     money_coefficient = models.DecimalField(_("money coefficient (× base salary)"), max_digits=6,
-                                            decimal_places=2, default=Decimal("0"))
+                                            decimal_places=2, default=Decimal("0"),
+                                            help_text=_("For an individual, or for the only kind of subject."))
+    money_coefficient_collective = models.DecimalField(
+        _("money coefficient for a collective"), max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text=_("Empty: the same as for an individual (forms for both pay collectives twice: NĐ 152 Đ51–Đ54)."))
+    money_coefficient_household = models.DecimalField(
+        _("money coefficient for a household"), max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text=_("Empty: the same as for an individual (households get 1.5 times: NĐ 152)."))
     council_vote_required = models.BooleanField(_("council vote required"), default=False)
     council_vote_threshold = models.DecimalField(
         _("approval threshold (share of total membership)"), max_digits=4, decimal_places=2,
         null=True, blank=True,
-        help_text=_("E.g. 0.90 for CSTĐ tỉnh; empty means a simple majority of members present."))
+        help_text=_("E.g. 0.90 for CSTĐ tỉnh; empty means a simple majority of the members taking part (present or giving a written opinion)."))
     council_attendance_threshold = models.DecimalField(
         _("attendance required (share of members)"), max_digits=4, decimal_places=2, null=True,
         blank=True)
@@ -124,6 +131,12 @@ class CatalogueEntry(models.Model):
     def subject_kinds(self) -> list[str]:
         return [kind for kind, flag in (("person", self.for_person), ("collective", self.for_collective),
                                         ("household", self.for_household)) if flag]
+
+    def coefficient_for(self, subject_kind: str) -> Decimal:
+        """The money coefficient for a person, collective or household receiving this entry."""
+        specific = {"collective": self.money_coefficient_collective,
+                    "household": self.money_coefficient_household}.get(subject_kind)
+        return self.money_coefficient if specific is None else specific
 
     def checklist_labels(self) -> list[str]:
         return [str(AttachmentKind(kind).label) for kind in self.checklist]

@@ -47,3 +47,13 @@ def working_days_between(start: date, end: date) -> int:
         if is_working_day(current, off, worked):
             count += 1
     return count
+
+
+def working_days_inclusive(start: date, end: date) -> int:
+    """Working days in the period [start, end], both ends counted when they are working days."""
+    return working_days_between(start - timedelta(days=1), end)
+
+
+def nth_working_day(start: date, n: int) -> date:
+    """The n-th working day of a period starting on ``start`` (a weekend start is not counted)."""
+    return add_working_days(start - timedelta(days=1), n)
