@@ -5,3 +5,6 @@ class DecisionsConfig(AppConfig):
     name = "tdkt.decisions"
     label = "decisions"
     verbose_name = "Quyết định, khen thưởng (sổ vàng)"
+
+    def ready(self):
+        from tdkt.decisions import panels  # noqa: F401  registers the unit/person page sections

@@ -94,4 +94,51 @@ class Award(SubjectRef, TimeStampedModel):
 
     def save(self, *args, **kwargs):
         self.search_name = fold(self.recipient_name)
+        renamed = self._state.adding or getattr(self, "_indexed_name", None) != self.search_name
         super().save(*args, **kwargs)
+        if renamed:
+            reindex_award_names([self])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._indexed_name = instance.__dict__.get("search_name")
+        return instance
+
+
+def name_keys(search_name: str) -> set[str]:
+    """The word-start suffixes of a folded name, the keys the archive search matches by prefix.
+
+    "nguyen thi dao" → {"nguyen thi dao", "thi dao", "dao"}: typing "dao", "thi d" or
+    "nguyen thi" finds it with one index range (docs/decisions/0004-archive-name-search.md).
+    """
+    words = search_name.split()
+    return {" ".join(words[i:]) for i in range(len(words))}
+
+
+class AwardNameKey(models.Model):
+    """Search index of award names (one row per word-start suffix), kept by Award.save.
+
+    Code that writes awards without save() (bulk_create, update) calls reindex_award_names.
+    Its two indexes are created per database by migration 0002, in code-point order (binary
+    collation on SQLite, COLLATE "C" on PostgreSQL) so that a prefix range is exact and results
+    are read in index order on both: (key, award_id) serves the prefix range, (award_id, key)
+    the "a smaller key of this award also matches" probe.
+    """
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="name_keys", db_index=False)
+    key = models.CharField(max_length=255)
+
+    def __str__(self):
+        return self.key
+
+
+def reindex_award_names(awards) -> None:
+    """Rebuild the name keys of the given awards (instances with search_name set)."""
+    awards = [award for award in awards if award.pk]
+    AwardNameKey.objects.filter(award_id__in=[award.pk for award in awards]).delete()
+    AwardNameKey.objects.bulk_create(
+        [AwardNameKey(award_id=award.pk, key=key) for award in awards for key in name_keys(award.search_name)],
+        batch_size=2000)
+    for award in awards:
+        award._indexed_name = award.search_name

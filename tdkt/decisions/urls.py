@@ -1,13 +1,10 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.urls import path
+
+from tdkt.decisions import views
 
 app_name = "decisions"
 
-
-@login_required
-def placeholder(request, *args, **kwargs):
-    return HttpResponse("TODO")
-
-
-urlpatterns = [path("", placeholder, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
+]

@@ -14,11 +14,17 @@ def lineage_ids(unit: Unit) -> set[int]:
     Used so that a successor commune still shows the awards of the districts
     and communes it came from.
     """
+    return lineage_ids_for([unit.pk])
+
+
+def lineage_ids_for(unit_ids) -> set[int]:
+    """lineage_ids for many units at once (one query): the units and all their predecessors."""
     links = UnitLineage.objects.values_list("successor_id", "predecessor_id")
     preds: dict[int, list[int]] = {}
     for successor_id, predecessor_id in links:
         preds.setdefault(successor_id, []).append(predecessor_id)
-    seen, stack = {unit.pk}, [unit.pk]
+    seen = set(unit_ids)
+    stack = list(seen)
     while stack:
         for predecessor_id in preds.get(stack.pop(), []):
             if predecessor_id not in seen:
@@ -29,3 +35,7 @@ def lineage_ids(unit: Unit) -> set[int]:
 
 def successors_of(unit: Unit):
     return Unit.objects.filter(predecessor_links__predecessor=unit)
+
+
+def predecessors_of(unit: Unit):
+    return Unit.objects.filter(successor_links__successor=unit)

@@ -1,7 +1,9 @@
 """Unit scope: which units a user may see (DESIGN §1).
 
-A user sees their unit and its sub-units; roles in PROVINCE_ROLES see all.
-Every query that lists or fetches unit-owned data goes through here.
+A user sees their unit and its sub-units; users whose role spans the province
+(``user.spans_province``, see accounts.models.PROVINCE_ROLES) see all. Every query
+that lists or fetches unit-owned data goes through here. It lives with the units
+(not with the accounts) so that every layer from organizations up can use it.
 """
 
 from django.db.models import Q

@@ -1,13 +1,12 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.urls import path
+
+from tdkt.organizations import views
 
 app_name = "organizations"
 
-
-@login_required
-def placeholder(request, *args, **kwargs):
-    return HttpResponse("TODO")
-
-
-urlpatterns = [path("", placeholder, name="units")]
+urlpatterns = [
+    path("", views.unit_tree, name="units"),
+    path("<int:pk>/", views.unit_detail, name="unit"),
+    path("ca-nhan/", views.people_list, name="people"),
+    path("ca-nhan/<int:pk>/", views.person_detail, name="person"),
+]
