@@ -19,6 +19,14 @@ from tdkt.organizations.models import Person, Unit
 PASSWORD = "Tdkt@2025!test"
 
 
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    """A cheap password hasher (persona set-up would otherwise hash for seconds) and
+    uploads in a temporary folder, so tests never write into var/."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def catalogue(db):
     seed_catalogue()

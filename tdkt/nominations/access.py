@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from tdkt.accounts.scope import unit_scope_q
+from tdkt.organizations.scope import unit_scope_q
 from tdkt.nominations.models import Dossier, Nomination, Status
 
 # Statuses a province-level role sees: nothing still being prepared inside a unit.

@@ -5,3 +5,6 @@ class NominationsConfig(AppConfig):
     name = "tdkt.nominations"
     label = "nominations"
     verbose_name = "Hồ sơ đề nghị khen thưởng"
+
+    def ready(self):
+        from tdkt.nominations import panels  # noqa: F401  registers the unit/person page sections

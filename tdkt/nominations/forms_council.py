@@ -179,6 +179,7 @@ class WrittenOpinionForm(BallotForm):
     """The secretary enters an absent member's written opinion (NĐ 98 Đ30 k7)."""
 
     def __init__(self, *args, absent_members, **kwargs):
+        kwargs.setdefault("auto_id", "id_written_%s")  # the member's own ballot is on the same page
         super().__init__(*args, **kwargs)
         self.fields = {
             "member": forms.ModelChoiceField(

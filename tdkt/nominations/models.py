@@ -60,6 +60,13 @@ class DossierQuerySet(models.QuerySet):
             raise StatusWriteRefused("Dossier.status changes only through nominations.workflow")
         return super().update(**kwargs)
 
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create bypasses save(): new dossiers start as drafts like any other.
+        objs = list(objs)
+        if not STATUS_WRITER.get() and any(obj.status != Status.DRAFT for obj in objs):
+            raise StatusWriteRefused("Dossier.status changes only through nominations.workflow")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class Dossier(TimeStampedModel):
     code = models.CharField(_("dossier number"), max_length=30, unique=True, editable=False)
@@ -95,11 +102,25 @@ class Dossier(TimeStampedModel):
         instance._loaded_status = instance.__dict__.get("status")
         return instance
 
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or "status" in fields:
+            self._loaded_status = self.__dict__.get("status")
+
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_loaded_status", None)
         changed = self.status != (loaded if self.pk else Status.DRAFT)
         if changed and not STATUS_WRITER.get():
             raise StatusWriteRefused("Dossier.status changes only through nominations.workflow")
+        if not STATUS_WRITER.get() and not self._state.adding:
+            # An ordinary edit never writes the status column: a copy loaded before a
+            # transition would otherwise put the old status back (lost update).
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                deferred = self.get_deferred_fields()
+                fields = [f.name for f in self._meta.concrete_fields
+                          if not f.primary_key and f.attname not in deferred]
+            kwargs["update_fields"] = [name for name in fields if name != "status"]
         super().save(*args, **kwargs)
         self._loaded_status = self.status
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.models import Role
-from tdkt.accounts.scope import in_scope
+from tdkt.organizations.scope import in_scope
 from tdkt.catalogue.models import Authority, CatalogueEntry
-from tdkt.core.calendar import add_working_days
+from tdkt.core.calendar import nth_working_day
 from tdkt.core.errors import DomainError, PermissionDenied
 from tdkt.core.uploads import check_upload
 from tdkt.decisions import services as decision_services
@@ -243,9 +243,9 @@ def open_consultation(dossier: Dossier, *, actor, starts_on: date, ends_on: date
         raise DomainError(_("The posting ends before it starts."), field="ends_on")
     needed = max(dossier.nominations.filter(entry__public_posting_required=True)
                  .values_list("entry__public_posting_working_days", flat=True), default=0)
-    if needed and ends_on < add_working_days(starts_on, needed - 1):
+    if needed and ends_on < nth_working_day(starts_on, needed):
         raise DomainError(_("The posting must last at least %(days)d working days (until %(date)s or later).")
-                          % {"days": needed, "date": add_working_days(starts_on, needed - 1).strftime("%d/%m/%Y")},
+                          % {"days": needed, "date": nth_working_day(starts_on, needed).strftime("%d/%m/%Y")},
                           field="ends_on")
     Consultation.objects.update_or_create(dossier=dossier, defaults={
         "starts_on": starts_on, "ends_on": ends_on, "channel": channel.strip() or "Cổng thông tin điện tử tỉnh"})
@@ -264,6 +264,8 @@ def record_public_comment(dossier: Dossier, *, actor, author_name: str, body: st
         raise DomainError(_("This dossier has no public consultation."), code="wrong_state")
     if not body.strip() or not author_name.strip():
         raise DomainError(_("Enter the sender and the comment."), field="body")
+    if nomination is not None and nomination.dossier_id != dossier.pk:
+        raise DomainError(_("That nominee is not in this dossier."), field="nomination")
     comment = ConsultationComment.objects.create(consultation=consultation, nomination=nomination,
                                                  author_name=author_name.strip(), body=body.strip(),
                                                  received_on=received_on, recorded_by=actor)
@@ -323,6 +325,9 @@ def cast_vote(session: CouncilSession, nomination: Nomination, *, actor, choice:
     written = not attendance.present
     if written and member is None:
         raise DomainError(_("You were recorded absent: your written opinion is entered by the secretary."))
+    if member is not None and member != actor and not written:
+        raise DomainError(_("%(name)s is present at the meeting and votes in person.") % {"name": voter},
+                          field="member")
     vote, _created = Vote.objects.update_or_create(session=session, nomination=nomination, member=voter,
                                                    defaults={"choice": choice, "written": written})
     return vote
@@ -348,10 +353,13 @@ def tally(session: CouncilSession, nomination: Nomination) -> dict:
                       % {"yes": counts["yes"], "total": total, "share": share * 100,
                          "need": int(entry.council_vote_threshold * 100)})
     else:
-        cast = counts["yes"] + counts["no"] + counts["abstain"]
-        passed = cast > 0 and counts["yes"] * 2 > cast
-        result.update(passed=passed, reason=_("%(yes)d of %(cast)d votes cast agreed (simple majority).")
-                      % {"yes": counts["yes"], "cast": cast})
+        # No statutory threshold (LAW.md §3.3, ⚙): a majority of the members taking part, i.e.
+        # those present plus absent members who gave a written opinion.
+        written = session.votes.filter(nomination=nomination, written=True).count()
+        taking_part = present + written
+        passed = taking_part > 0 and counts["yes"] * 2 > taking_part
+        result.update(passed=passed, reason=_("%(yes)d of %(cast)d members taking part agreed (simple majority).")
+                      % {"yes": counts["yes"], "cast": taking_part})
     return result
 
 
@@ -407,6 +415,7 @@ def _grant(decision, dossier: Dossier, nominations) -> int:
         nomination.outcome = Nomination.Outcome.AWARDED
         nomination.save(update_fields=["award", "outcome", "updated_at"])
         count += 1
+    decision_services.settle_same_period_money(decision)
     return count
 
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.models import Role
-from tdkt.accounts.scope import in_scope
-from tdkt.core.calendar import add_working_days, working_days_between
+from tdkt.organizations.scope import in_scope
+from tdkt.core.calendar import add_working_days, working_days_inclusive
 from tdkt.core.errors import DomainError, PermissionDenied
 from tdkt.nominations.models import STATUS_WRITER, Dossier, Status, StepTimeLimit, TimelineEvent
 
@@ -104,7 +104,7 @@ def consultation_done(dossier: Dossier) -> str | None:
         return _("Nominees for %(entries)s must be posted publicly before the council.") % {
             "entries": ", ".join(sorted({n.entry.name for n in required.select_related("entry")}))}
     needed = max(n.entry.public_posting_working_days for n in required.select_related("entry"))
-    posted = working_days_between(consultation.starts_on, consultation.ends_on) + 1
+    posted = working_days_inclusive(consultation.starts_on, consultation.ends_on)
     if posted < needed:
         return _("The public posting lasted %(posted)d working days; at least %(needed)d are required.") % {
             "posted": posted, "needed": needed}
