@@ -29,17 +29,17 @@ def check_upload(uploaded, *, field: str = "file") -> None:
     extension = Path(name).suffix.lower()
     if extension not in _SIGNATURES:
         raise DomainError(_("“%(name)s”: file type %(ext)s is not accepted. Accepted: %(list)s.") % {
-            "name": name, "ext": extension or "?", "list": ", ".join(ALLOWED_EXTENSIONS)}, field=field)
+            "name": name, "ext": extension or "?", "list": ", ".join(ALLOWED_EXTENSIONS)}, field=field, code="type_not_accepted")
     if uploaded.size == 0:
-        raise DomainError(_("“%(name)s” is empty.") % {"name": name}, field=field)
+        raise DomainError(_("“%(name)s” is empty.") % {"name": name}, field=field, code="empty")
     limit = settings.TDKT_UPLOAD_MAX_BYTES
     if uploaded.size > limit:
         raise DomainError(_("“%(name)s” is %(size)s MB; the limit is %(limit)s MB.") % {
             "name": name, "size": round(uploaded.size / 1048576, 1), "limit": round(limit / 1048576)},
-            field=field)
+            field=field, code="too_large")
     uploaded.seek(0)
     head = uploaded.read(8)
     uploaded.seek(0)
     if not any(head.startswith(sig) for sig in _SIGNATURES[extension]):
         raise DomainError(_("“%(name)s” is not a real %(ext)s file (its content does not match).") % {
-            "name": name, "ext": extension}, field=field)
+            "name": name, "ext": extension}, field=field, code="content_mismatch")

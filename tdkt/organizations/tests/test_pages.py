@@ -31,7 +31,7 @@ def test_unit_tree_shows_kinds_flags_and_dissolved_successor(client, people, arc
     assert response.status_code == 200
     body = response.content.decode()
     assert "Sở Giáo dục và Đào tạo" in body and "Trường THPT Việt Bắc" in body
-    assert "border area" in body  # Xã Mai Pha's area flag
+    assert "vùng biên giới" in body  # Xã Mai Pha's area flag, in Vietnamese (the default language)
     assert "30/06/2025" in body and "01/07/2025" in body
     ward_url = reverse("organizations:unit", args=[archive["ward"].pk])
     assert f'→ <a href="{ward_url}">Phường Lương Văn Tri</a>' in body
@@ -42,7 +42,7 @@ def test_successor_unit_page_shows_predecessor_and_its_awards(client, people, ar
     response = get(client, people["outsider"], "organizations:unit", archive["ward"].pk)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Xã Mai Pha" in body and "merged into" in body and "Nghị quyết 1673/NQ-UBTVQH15" in body
+    assert "Xã Mai Pha" in body and "sáp nhập vào" in body and "Nghị quyết 1673/NQ-UBTVQH15" in body
     awards = panel_value(response, "awards_page").object_list
     assert {a.recipient_name for a in awards} == {"Nguyễn Thị Đào", "Ủy ban nhân dân xã Mai Pha"}
     assert "12/QĐ-UBND" in body
