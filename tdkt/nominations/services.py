@@ -156,8 +156,10 @@ def remove_attachment(attachment: Attachment, *, actor) -> None:
     dossier = attachment.dossier
     _require_editable(dossier, actor)
     label = str(attachment)
-    attachment.file.delete(save=False)
+    storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
+    # The file goes only once the deletion is committed, so a rollback loses nothing.
+    transaction.on_commit(lambda: storage.delete(name))
     _log(dossier, "attachment.removed", actor, label)
 
 
