@@ -3,6 +3,7 @@
 import pytest
 
 from tdkt.conftest import pdf
+from tdkt.core.errors import DomainError
 from tdkt.nominations import services
 
 
@@ -23,6 +24,6 @@ def test_the_file_is_deleted_once_the_removal_commits(make_dossier, people, djan
 @pytest.mark.django_db
 def test_a_refused_removal_keeps_the_file(submitted_dossier, people):
     attachment = submitted_dossier.attachments.first()
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError):
         services.remove_attachment(attachment, actor=people["clerk"])  # no longer editable
     assert attachment.file.storage.exists(attachment.file.name)
