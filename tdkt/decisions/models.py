@@ -78,6 +78,9 @@ class Award(SubjectRef, TimeStampedModel):
     money_amount = models.PositiveBigIntegerField(_("money (đồng)"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # The initiatives this award used as a criterion: one initiative is used once (LAW.md §1.5 item 2).
+    initiatives = models.ManyToManyField("organizations.Initiative", blank=True, related_name="used_in_awards",
+                                         verbose_name=_("initiatives used"))
 
     class Meta:
         ordering = ["-year", "decision_id", "certificate_number"]

@@ -161,6 +161,9 @@ class Nomination(SubjectRef, TimeStampedModel):
     outcome_reason = models.TextField(_("reason"), blank=True)
     award = models.OneToOneField(Award, on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="nomination", verbose_name=_("award"))
+    # The initiatives this nomination relies on (one initiative is used once, LAW.md §1.5 item 2).
+    initiatives = models.ManyToManyField("organizations.Initiative", blank=True,
+                                         related_name="used_in_nominations", verbose_name=_("initiatives used"))
 
     class Meta:
         ordering = ["dossier_id", "id"]

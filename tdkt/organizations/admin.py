@@ -1,7 +1,9 @@
 from django.contrib import admin
 
 from tdkt.core.admin import AuditedAdmin
-from tdkt.organizations.models import Collective, Household, Person, SubjectCategory, Unit, UnitLineage
+from tdkt.organizations.models import (Collective, CollectiveYearStats, DisciplineRecord, Household, Initiative,
+                                       LeaveRecord, Person, PostHeld, ServicePeriod, SubjectCategory, Unit,
+                                       UnitLineage, YearlyRating)
 
 
 @admin.register(Unit)
@@ -26,7 +28,7 @@ class SubjectCategoryAdmin(AuditedAdmin):
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin):
     list_display = ["full_name", "gender", "birth_date", "unit", "position"]
-    list_filter = ["gender", "categories"]
+    list_filter = ["gender", "categories", "under_discipline_review"]
     search_fields = ["search_name", "national_id", "civil_servant_code"]
     autocomplete_fields = ["unit"]
 
@@ -43,3 +45,62 @@ class HouseholdAdmin(AuditedAdmin):
     list_display = ["head_name", "address", "unit"]
     search_fields = ["search_name"]
     autocomplete_fields = ["unit"]
+
+
+# --- Facts the eligibility rules need ---------------------------------------------------
+
+@admin.register(YearlyRating)
+class YearlyRatingAdmin(AuditedAdmin):
+    list_display = ["__str__", "year", "rating", "source"]
+    list_filter = ["rating", "year"]
+    search_fields = ["person__search_name", "collective__search_name"]
+    autocomplete_fields = ["person", "collective"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(AuditedAdmin):
+    list_display = ["title", "person", "collective", "year", "kind", "scope", "recognised_on"]
+    list_filter = ["kind", "scope", "year"]
+    search_fields = ["title", "person__search_name", "collective__search_name", "recognition_document"]
+    autocomplete_fields = ["person", "collective"]
+
+
+@admin.register(DisciplineRecord)
+class DisciplineRecordAdmin(AuditedAdmin):
+    list_display = ["person", "level", "decided_on", "until", "decision_document"]
+    list_filter = ["level"]
+    search_fields = ["person__search_name", "decision_document"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(PostHeld)
+class PostHeldAdmin(AuditedAdmin):
+    list_display = ["person", "post", "organisation", "started_on", "ended_on"]
+    list_filter = ["post"]
+    search_fields = ["person__search_name", "organisation"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(ServicePeriod)
+class ServicePeriodAdmin(AuditedAdmin):
+    list_display = ["person", "kind", "organisation", "started_on", "ended_on"]
+    list_filter = ["kind"]
+    search_fields = ["person__search_name", "organisation"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(LeaveRecord)
+class LeaveRecordAdmin(AuditedAdmin):
+    list_display = ["person", "kind", "started_on", "ended_on"]
+    list_filter = ["kind"]
+    search_fields = ["person__search_name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(CollectiveYearStats)
+class CollectiveYearStatsAdmin(AuditedAdmin):
+    list_display = ["collective", "year", "total_members", "completed_tasks", "ldtt", "cstdcs",
+                    "disciplined_canh_cao_or_above"]
+    list_filter = ["year"]
+    search_fields = ["collective__search_name"]
+    autocomplete_fields = ["collective"]

@@ -9,7 +9,7 @@ panel in its AppConfig.ready(). A panel is a function (request, obj) returning
 from collections.abc import Callable
 
 Panel = Callable[..., dict | None]
-_PANELS: dict[str, list[tuple[int, Panel]]] = {"unit": [], "person": []}
+_PANELS: dict[str, list[tuple[int, Panel]]] = {"unit": [], "person": [], "collective": []}
 
 
 def register(page: str, *, order: int = 100):

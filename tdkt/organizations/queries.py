@@ -1,6 +1,11 @@
-"""Read side of units: subtrees and lineage."""
+"""Read side of units (subtrees and lineage) and of the facts the eligibility rules need."""
 
-from tdkt.organizations.models import Unit, UnitLineage
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from tdkt.organizations.models import (CollectiveYearStats, DisciplineRecord, Initiative, LeaveRecord, Person,
+                                       PostHeld, ServiceKind, ServicePeriod, Unit, UnitLineage, YearlyRating)
 
 
 def subtree(unit: Unit):
@@ -39,3 +44,160 @@ def successors_of(unit: Unit):
 
 def predecessors_of(unit: Unit):
     return Unit.objects.filter(successor_links__successor=unit)
+
+
+# --- Facts for the eligibility rules (the subject part of the case contract) ------------
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def _id_filter(field: str, ids) -> dict:
+    """``ids`` may be a list of ids or a queryset (then a subquery, with no parameter limit)."""
+    if hasattr(ids, "values"):
+        return {f"{field}__in": ids.values("pk")}
+    return {f"{field}__in": list(ids)}
+
+
+def _merged_days(periods, on) -> int:
+    """Days covered by the union of (start, end) periods, open ends counted up to ``on``."""
+    spans = sorted((start, min(end or on, on)) for start, end in periods if start <= on)
+    total, current_start, current_end = 0, None, None
+    for start, end in spans:
+        if end < start:
+            continue
+        if current_end is None or start > current_end + timedelta(days=1):
+            if current_end is not None:
+                total += (current_end - current_start).days + 1
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += (current_end - current_start).days + 1
+    return total
+
+
+def _whole_years(days: int) -> int:
+    return int(days // 365.25)
+
+
+def _whole_months(days: int) -> int:
+    return int(days // (365.25 / 12))
+
+
+def _initiatives(field: str, ids) -> dict[int, list[dict]]:
+    """Initiatives per subject id, each with the award that used it (two queries)."""
+    rows = list(Initiative.objects.filter(**_id_filter(field, ids))
+                .order_by("year", "id")
+                .values_list(field, "id", "year", "scope", "kind", "title", "recognised_on"))
+    used: dict[int, dict] = {}
+    # The award side is above this layer (decisions.Award.initiatives); reach it through the
+    # relation's own table so that organizations imports nothing from decisions.
+    usage = getattr(Initiative, "used_in_awards", None)
+    if rows and usage is not None:
+        links = (usage.through.objects.filter(initiative_id__in=[row[1] for row in rows], award__status="valid")
+                 .order_by("award__year", "award_id")
+                 .values_list("initiative_id", "award__entry__code", "award__year"))
+        for initiative_id, code, year in links:
+            used.setdefault(initiative_id, {"award": code, "year": year})
+    result: dict[int, list[dict]] = {}
+    for subject_id, pk, year, scope, kind, title, recognised_on in rows:
+        item = {"id": pk, "year": year, "scope": scope, "kind": kind, "title": title,
+                "recognised_on": _iso(recognised_on)}
+        if pk in used:
+            item["used_for"] = used[pk]
+        result.setdefault(subject_id, []).append(item)
+    return result
+
+
+def _ratings(field: str, ids) -> dict[int, dict[str, str]]:
+    result: dict[int, dict[str, str]] = {}
+    for subject_id, year, rating in (YearlyRating.objects.filter(**_id_filter(field, ids))
+                                     .order_by("year").values_list(field, "year", "rating")):
+        result.setdefault(subject_id, {})[str(year)] = rating
+    return result
+
+
+def person_facts(person_ids, *, on: date | None = None) -> dict[int, dict]:
+    """The stored facts of many people, shaped like the case contract's ``subject`` (docs/rules.md).
+
+    One query per table whatever the number of people (eight in all). ``person_ids`` is a
+    list of ids or a Person queryset. Keys per person:
+
+    - ``kind``, ``gender``, ``birth_date``, ``recruited_on``, ``under_discipline_review``;
+    - ``ratings`` {"2024": "excellent", …} (years as strings);
+    - ``leave`` [{kind, from, to}], ``discipline`` [{level, on, until}], ``posts`` [{title, from, to}],
+      ``service_periods`` [{kind, from, to}] — ``to``/``until`` is None when open-ended;
+    - ``initiatives`` [{id, year, scope, kind, title, recognised_on, used_for?}] — this list goes to the
+      case's top-level ``initiatives``; ``used_for`` {award, year} names the valid award that used it;
+    - whole years (days / 365.25, open periods counted up to ``on``, default today; overlapping
+      periods of one kind counted once), present only when such periods are recorded, so that a
+      missing fact stays missing: ``direct_teaching_years``; ``sector_years`` (education sector,
+      direct teaching included); ``hardship_years`` (not yet multiplied: the ×2 of Luật TĐKT 2022
+      Đ64 is the rule's); ``contribution_years`` (all recorded service); ``service_months``
+      (active service in the armed forces).
+    """
+    on = on or timezone.localdate()
+    facts: dict[int, dict] = {}
+    for pk, gender, birth_date, recruited_on, under_review in (
+            Person.objects.filter(**_id_filter("pk", person_ids))
+            .values_list("pk", "gender", "birth_date", "recruited_on", "under_discipline_review")):
+        facts[pk] = {"kind": "person", "gender": gender or None, "birth_date": _iso(birth_date),
+                     "recruited_on": _iso(recruited_on), "under_discipline_review": under_review,
+                     "ratings": {}, "leave": [], "discipline": [], "posts": [], "service_periods": [],
+                     "initiatives": []}
+
+    for person_id, ratings in _ratings("person", person_ids).items():
+        facts[person_id]["ratings"] = ratings
+    for person_id, items in _initiatives("person", person_ids).items():
+        facts[person_id]["initiatives"] = items
+    for person_id, kind, start, end in (LeaveRecord.objects.filter(**_id_filter("person", person_ids))
+                                        .order_by("started_on", "id")
+                                        .values_list("person_id", "kind", "started_on", "ended_on")):
+        facts[person_id]["leave"].append({"kind": kind, "from": _iso(start), "to": _iso(end)})
+    for person_id, level, decided_on, until in (DisciplineRecord.objects.filter(**_id_filter("person", person_ids))
+                                                .order_by("decided_on", "id")
+                                                .values_list("person_id", "level", "decided_on", "until")):
+        facts[person_id]["discipline"].append({"level": level, "on": _iso(decided_on), "until": _iso(until)})
+    for person_id, post, start, end in (PostHeld.objects.filter(**_id_filter("person", person_ids))
+                                        .order_by("started_on", "id")
+                                        .values_list("person_id", "post", "started_on", "ended_on")):
+        facts[person_id]["posts"].append({"title": post, "from": _iso(start), "to": _iso(end)})
+
+    periods: dict[int, dict[str, list]] = {}
+    for person_id, kind, start, end in (ServicePeriod.objects.filter(**_id_filter("person", person_ids))
+                                        .order_by("started_on", "id")
+                                        .values_list("person_id", "kind", "started_on", "ended_on")):
+        facts[person_id]["service_periods"].append({"kind": kind, "from": _iso(start), "to": _iso(end)})
+        periods.setdefault(person_id, {}).setdefault(kind, []).append((start, end))
+    for person_id, by_kind in periods.items():
+        subject = facts[person_id]
+        teaching = by_kind.get(ServiceKind.DIRECT_TEACHING, [])
+        if teaching:
+            subject["direct_teaching_years"] = _whole_years(_merged_days(teaching, on))
+        sector = teaching + by_kind.get(ServiceKind.EDUCATION_SECTOR, [])
+        if sector:
+            subject["sector_years"] = _whole_years(_merged_days(sector, on))
+        if ServiceKind.HARDSHIP_AREA in by_kind:
+            subject["hardship_years"] = _whole_years(_merged_days(by_kind[ServiceKind.HARDSHIP_AREA], on))
+        if ServiceKind.ARMED_FORCES in by_kind:
+            subject["service_months"] = _whole_months(_merged_days(by_kind[ServiceKind.ARMED_FORCES], on))
+        subject["contribution_years"] = _whole_years(
+            _merged_days([span for spans in by_kind.values() for span in spans], on))
+    return facts
+
+
+def collective_facts(collective_ids) -> dict[int, dict]:
+    """The stored facts of many collectives (four queries): ``ratings``, ``initiatives`` and
+    ``members_by_year`` {"2024": {total, completed_tasks, ldtt, cstdcs, disciplined_canh_cao_or_above}};
+    the case's ``members`` is the entry of the achievement year."""
+    ids = collective_ids if hasattr(collective_ids, "values") else list(collective_ids)
+    facts = {pk: {"kind": "collective", "ratings": {}, "members_by_year": {}, "initiatives": []}
+             for pk in (ids.values_list("pk", flat=True) if hasattr(ids, "values") else ids)}
+    for collective_id, ratings in _ratings("collective", ids).items():
+        facts[collective_id]["ratings"] = ratings
+    for collective_id, items in _initiatives("collective", ids).items():
+        facts[collective_id]["initiatives"] = items
+    for stats in CollectiveYearStats.objects.filter(**_id_filter("collective", ids)).order_by("year"):
+        facts[stats.collective_id]["members_by_year"][str(stats.year)] = stats.as_case()
+    return facts
