@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tdkt.emulation",
     "tdkt.decisions",
     "tdkt.nominations",
+    "tdkt.api",
     "tdkt.demo",
 ]
 

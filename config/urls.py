@@ -16,6 +16,7 @@ urlpatterns = [
     path("luu-tru/", include("tdkt.decisions.urls")),
     path("don-vi/", include("tdkt.organizations.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("tdkt.api.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -177,3 +177,48 @@ def money_for(coefficient: Decimal, day: date) -> int:
         return 0
     raw = Decimal(salary) * Decimal(coefficient)
     return int((raw / 10000).to_integral_value(rounding=ROUND_CEILING) * 10000)
+
+
+class RuleParameter(models.Model):
+    """An administrator's value for a rule parameter (LAW.md M-tagged or ⚙ numbers, province or
+    sector overlays such as a 70% LĐTT share for TTLĐTT). Laid over the national defaults of
+    ``tdkt.rules.parameters`` when the eligibility rules run."""
+
+    key = models.CharField(_("parameter"), max_length=120,
+                           help_text=_("A key of the rules' parameter table (see docs/rules.md)."))
+    regime = models.CharField(_("legal regime"), max_length=20, blank=True,
+                              help_text=_("Empty: every regime."))
+    value = models.JSONField(_("value"), null=True, blank=True,
+                             help_text=_("JSON: a number such as 0.7, true/false, a list, or null to switch the check off."))
+    evidence = models.CharField(_("evidence tag"), max_length=1, choices=Evidence.choices,
+                                default=Evidence.PROVINCIAL)
+    source = models.CharField(_("source"), max_length=300,
+                              help_text=_("The document this value comes from, e.g. a provincial decision."))
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["key", "regime"]
+        constraints = [models.UniqueConstraint(fields=["key", "regime"], name="unique_rule_parameter")]
+        verbose_name = _("rule parameter")
+        verbose_name_plural = _("rule parameters")
+
+    def __str__(self):
+        return f"{self.key} = {self.value!r}" + (f" ({self.regime})" if self.regime else "")
+
+    def clean(self):
+        from tdkt.rules.parameters import KNOWN_KEYS
+        from tdkt.rules.regimes import REGIMES
+
+        if self.key not in KNOWN_KEYS:
+            raise ValidationError({"key": _("Unknown parameter “%(key)s”; see the table in docs/rules.md.")
+                                   % {"key": self.key}})
+        if self.regime and self.regime not in REGIMES:
+            raise ValidationError({"regime": _("Unknown regime; use one of %(list)s.")
+                                   % {"list": ", ".join(REGIMES)}})
+
+
+def rule_parameter_overlay() -> list[dict]:
+    """The administrator's parameters, shaped as the rules engine's overlay entries."""
+    return [{"key": key, "regime": regime or "*", "value": value, "evidence": evidence, "source": source}
+            for key, regime, value, evidence, source in
+            RuleParameter.objects.values_list("key", "regime", "value", "evidence", "source")]

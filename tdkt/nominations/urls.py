@@ -1,5 +1,6 @@
-from tdkt.nominations.views import council, dossiers
+from tdkt.nominations.views import council, dossiers, eligibility
 
 app_name = "nominations"
-# Each view module owns its URL list: dossiers (clerk, unit head, Board) and council/decision steps.
-urlpatterns = [*dossiers.urlpatterns, *council.urlpatterns]
+# Each view module owns its URL list: dossiers (clerk, unit head, Board), council/decision steps,
+# and the what-if eligibility checker.
+urlpatterns = [*dossiers.urlpatterns, *council.urlpatterns, *eligibility.urlpatterns]

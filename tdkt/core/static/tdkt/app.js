@@ -15,3 +15,19 @@ document.addEventListener("change", function (event) {
     form.requestSubmit();
   }
 });
+document.addEventListener("click", function (event) {
+  // A button with data-copy="#selector" copies that element's text (e.g. a case as JSON).
+  var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+  if (!button) {
+    return;
+  }
+  var source = document.querySelector(button.dataset.copy);
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  navigator.clipboard.writeText(source.value !== undefined ? source.value : source.textContent).then(function () {
+    if (button.dataset.copied) {
+      button.textContent = button.dataset.copied;
+    }
+  });
+});
