@@ -17,6 +17,8 @@ from tdkt.nominations.models import Council, CouncilMembership
 from tdkt.organizations.models import Person, Unit
 
 PASSWORD = "Tdkt@2025!test"
+# The officer's reason when proposing a nominee the rules find not eligible (an override needs one).
+APPRAISAL_NOTE = "Đơn vị đã xác nhận thành tích; đề nghị Hội đồng xem xét."
 
 
 @pytest.fixture(autouse=True)

@@ -928,7 +928,8 @@ class DemoBuilder:
         services.submit_dossier(dossier, actor=head)
         services.receive_dossier(dossier, actor=officer)
         for nomination in dossier.nominations.all():
-            services.appraise_nomination(nomination, actor=officer, verdict="agree")
+            services.appraise_nomination(nomination, actor=officer, verdict="agree",
+                                         comment="Đơn vị đã xác nhận thành tích; đề nghị Hội đồng xem xét.")
         services.complete_appraisal(dossier, actor=officer)
 
     # --- all -------------------------------------------------------------------------------

@@ -125,6 +125,12 @@ class Dossier(TimeStampedModel):
         self._loaded_status = self.status
 
 
+class EligibilityVerdict(models.TextChoices):
+    ELIGIBLE = "eligible", _("meets the criteria")
+    NOT_ELIGIBLE = "not_eligible", _("does not meet the criteria")
+    NEEDS_CHECK = "needs_check", _("needs checking")
+
+
 class Nomination(SubjectRef, TimeStampedModel):
     class Verdict(models.TextChoices):
         AGREE = "agree", _("agree to propose")
@@ -151,6 +157,10 @@ class Nomination(SubjectRef, TimeStampedModel):
     appraisal_verdict = models.CharField(_("appraisal verdict"), max_length=10, choices=Verdict.choices,
                                          blank=True)
     appraisal_comment = models.TextField(_("appraisal comment"), blank=True)
+    # The rules' verdict the officer started from, kept with the appraisal (tdkt.nominations.eligibility).
+    eligibility_verdict = models.CharField(_("eligibility check"), max_length=20, blank=True,
+                                           choices=EligibilityVerdict.choices)
+    eligibility_result = models.JSONField(_("eligibility check result"), null=True, blank=True, editable=False)
     appraised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                      blank=True, related_name="+")
     appraised_at = models.DateTimeField(null=True, blank=True)

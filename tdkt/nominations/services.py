@@ -205,7 +205,13 @@ def return_for_supplement(dossier: Dossier, *, actor, reason: str,
 
 
 @transaction.atomic
-def appraise_nomination(nomination: Nomination, *, actor, verdict: str, comment: str = "") -> Nomination:
+def appraise_nomination(nomination: Nomination, *, actor, verdict: str, comment: str = "",
+                        eligibility: dict | None = None) -> Nomination:
+    """The officer's verdict, starting from the rules' result (``eligibility``, computed here when not
+    given). Proposing a nominee the rules find not eligible is an override: it needs a written reason,
+    which the timeline keeps."""
+    from tdkt.nominations.eligibility import check_nominations, failed_rules
+
     _require_role(actor, Role.BOARD_OFFICER)
     dossier = nomination.dossier
     if dossier.status != Status.RECEIVED:
@@ -215,15 +221,29 @@ def appraise_nomination(nomination: Nomination, *, actor, verdict: str, comment:
         raise DomainError(_("Choose a verdict."), field="verdict")
     if verdict == Nomination.Verdict.DISAGREE and not comment.strip():
         raise DomainError(_("Explain why this nominee should not be proposed."), field="comment")
+    if eligibility is None:
+        eligibility = check_nominations([nomination])[0]
+    overriding = verdict == Nomination.Verdict.AGREE and eligibility["verdict"] == "not_eligible"
+    if overriding and not comment.strip():
+        raise DomainError(_("The rules find this nominee not eligible (%(rules)s). To propose them anyway, "
+                            "write your reason in the comment.") % {"rules": ", ".join(failed_rules(eligibility))},
+                          field="comment", code="override_needs_reason")
     nomination.appraisal_verdict = verdict
     nomination.appraisal_comment = comment.strip()
     nomination.appraised_by = actor
     nomination.appraised_at = timezone.now()
+    nomination.eligibility_verdict = eligibility["verdict"]
+    nomination.eligibility_result = eligibility
     nomination.save(update_fields=["appraisal_verdict", "appraisal_comment", "appraised_by", "appraised_at",
-                                   "updated_at"])
-    _log(dossier, "nomination.appraised", actor,
-         f"{nomination.subject}: {nomination.get_appraisal_verdict_display()}"
-         + (f" – {nomination.appraisal_comment}" if nomination.appraisal_comment else ""))
+                                   "eligibility_verdict", "eligibility_result", "updated_at"])
+    note = _("%(subject)s: %(verdict)s (rules: %(check)s)") % {
+        "subject": nomination.subject, "verdict": nomination.get_appraisal_verdict_display(),
+        "check": nomination.get_eligibility_verdict_display()}
+    if overriding:
+        note += " – " + _("proposed against the rules' result: %(reason)s") % {"reason": nomination.appraisal_comment}
+    elif nomination.appraisal_comment:
+        note += f" – {nomination.appraisal_comment}"
+    _log(dossier, "nomination.appraised", actor, note)
     return nomination
 
 

@@ -16,6 +16,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tdkt.conftest import APPRAISAL_NOTE
 from tdkt.core.calendar import add_working_days
 from tdkt.nominations import services
 from tdkt.nominations.models import Dossier, Status
@@ -97,7 +98,7 @@ class StateDriver:
 
     def _appraise_all(self, dossier):
         for nomination in dossier.nominations.all():
-            services.appraise_nomination(nomination, actor=self.people["officer"], verdict="agree")
+            services.appraise_nomination(nomination, actor=self.people["officer"], verdict="agree", comment=APPRAISAL_NOTE)
 
     def _complete_appraisal(self, dossier):
         services.complete_appraisal(dossier, actor=self.people["officer"])

@@ -1,5 +1,6 @@
 from datetime import date
 
+from tdkt.conftest import APPRAISAL_NOTE
 from tdkt.nominations import services
 from tdkt.nominations.models import Nomination, Status
 
@@ -8,7 +9,7 @@ def test_dossier_goes_from_draft_to_decision(submitted_dossier, people, council)
     dossier = submitted_dossier
     services.receive_dossier(dossier, actor=people["officer"])
     nomination = dossier.nominations.get()
-    services.appraise_nomination(nomination, actor=people["officer"], verdict="agree")
+    services.appraise_nomination(nomination, actor=people["officer"], verdict="agree", comment=APPRAISAL_NOTE)
     services.complete_appraisal(dossier, actor=people["officer"])
     services.send_to_council(dossier, actor=people["board_head"])
     session = services.open_council_session(council, actor=people["secretary"], held_on=date.today(),

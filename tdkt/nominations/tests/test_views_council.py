@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tdkt.conftest import pdf
+from tdkt.conftest import APPRAISAL_NOTE, pdf
 from tdkt.core.calendar import add_working_days
 from tdkt.decisions.models import Award, Decision
 from tdkt.nominations import services
@@ -49,7 +49,7 @@ def appraised(dossier, people):
     services.submit_dossier(dossier, actor=people["head"])
     services.receive_dossier(dossier, actor=people["officer"])
     for nomination in dossier.nominations.all():
-        services.appraise_nomination(nomination, actor=people["officer"], verdict="agree")
+        services.appraise_nomination(nomination, actor=people["officer"], verdict="agree", comment=APPRAISAL_NOTE)
     services.complete_appraisal(dossier, actor=people["officer"])
     return dossier
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tdkt.accounts.models import Role
 from tdkt.core.errors import DomainError
-from tdkt.nominations import queries, services
+from tdkt.nominations import eligibility, queries, services
 from tdkt.nominations.access import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
 from tdkt.nominations.forms import (
     AppraisalForm, AttachmentForm, DossierCreateForm, DossierFilterForm, NewPersonForm, NominationForm, ReturnForm,
@@ -233,6 +233,8 @@ def detail(request, pk):
             open_by_nomination.setdefault(item.nomination_id, []).append(item)
     for nomination in nominations:
         nomination.open_items = open_by_nomination.get(nomination.pk, [])
+    if dossier.status not in TERMINAL:  # the clerk's pre-check and everyone's view of the rules
+        eligibility.attach_results(nominations)
     role = owner_role(dossier) if dossier.status not in TERMINAL else None
     editable = user.role == Role.UNIT_CLERK and dossier.status in services.EDITABLE
     context = {
@@ -491,6 +493,7 @@ def appraise(request, pk):
     attachments = list(dossier.attachments.all())
     for nomination in nominations:
         nomination.files = [a for a in attachments if a.nomination_id == nomination.pk]
+    eligibility.attach_results(nominations)  # every rule for every nominee, in one batch
     data = request.POST if request.method == "POST" else None
     rows = [(nomination, AppraisalForm(data, nomination=nomination)) for nomination in nominations]
     if request.method == "POST":
@@ -503,7 +506,8 @@ def appraise(request, pk):
                         try:
                             services.appraise_nomination(nomination, actor=request.user,
                                                          verdict=form.cleaned_data["verdict"],
-                                                         comment=form.cleaned_data["comment"])
+                                                         comment=form.cleaned_data["comment"],
+                                                         eligibility=nomination.eligibility)
                         except DomainError as error:
                             add_domain_error(form, error)
                             failed = True
