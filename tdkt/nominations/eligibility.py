@@ -18,7 +18,7 @@ from tdkt.catalogue.models import Authority
 from tdkt.decisions.models import Award
 from tdkt.nominations import checker
 from tdkt.nominations.models import Attendance, Consultation, DossierKind, Nomination, TimelineEvent, Vote
-from tdkt.organizations.queries import collective_facts, person_facts
+from tdkt.organizations.queries import collective_facts, id_values, person_facts
 
 # Which authority a nomination's decision belongs to when the dossier goes to the province:
 # the province chair where the catalogue lets them decide, else the entry's own decider
@@ -36,7 +36,7 @@ def _decider(entry) -> str | None:
 def _history(person_ids, collective_ids) -> tuple[dict, dict]:
     by_person, by_collective = defaultdict(list), defaultdict(list)
     rows = (Award.objects.filter(status=Award.Status.VALID)
-            .filter(Q(person_id__in=person_ids) | Q(collective_id__in=collective_ids))
+            .filter(Q(person_id__in=id_values(person_ids)) | Q(collective_id__in=id_values(collective_ids)))
             .values_list("person_id", "collective_id", "entry__code", "period_from_year", "period_to_year",
                          "year", "decision__issued_on", "achievement_kind"))
     for person_id, collective_id, code, start, end, year, issued_on, kind in rows:
@@ -48,7 +48,7 @@ def _history(person_ids, collective_ids) -> tuple[dict, dict]:
 
 def _council(nomination_ids) -> dict[int, dict]:
     """The latest closed session's count for each nomination (counted on total membership)."""
-    votes = (Vote.objects.filter(nomination_id__in=nomination_ids, session__state="closed")
+    votes = (Vote.objects.filter(nomination_id__in=id_values(nomination_ids), session__state="closed")
              .values("nomination_id", "session_id", "session__total_members", "session__held_on")
              .annotate(yes=Count("id", filter=Q(choice=Vote.Choice.YES, written=False)),
                        written_yes=Count("id", filter=Q(choice=Vote.Choice.YES, written=True)))
@@ -84,10 +84,13 @@ def build_cases(nominations, *, on: date | None = None) -> list[dict]:
     for nomination in nominations:
         same_award[(nomination.dossier_id, nomination.entry.code)] += 1
 
+    kinds = {}  # dossier kind -> achievement kind (an enum lookup per nomination was a visible cost)
     cases = []
     for nomination in nominations:
         dossier, entry = nomination.dossier, nomination.entry
-        kind = DossierKind(dossier.kind).achievement_kind
+        kind = kinds.get(dossier.kind)
+        if kind is None:
+            kind = kinds[dossier.kind] = str(DossierKind(dossier.kind).achievement_kind)
         if nomination.person_id:
             facts = dict(people.get(nomination.person_id, {"kind": "person"}))
             history = history_of_person.get(nomination.person_id, [])
@@ -103,7 +106,7 @@ def build_cases(nominations, *, on: date | None = None) -> list[dict]:
         case = {
             "decision_date": (dossier.planned_council_on or on).isoformat(),
             "award": entry.code,
-            "achievement": {"kind": str(kind), "year": dossier.year,
+            "achievement": {"kind": kind, "year": dossier.year,
                             "from_year": nomination.period_from_year or dossier.year,
                             "to_year": nomination.period_to_year or dossier.year},
             "decider": _decider(entry),
@@ -124,6 +127,48 @@ def build_cases(nominations, *, on: date | None = None) -> list[dict]:
             case["received_on"] = timezone.localdate(received[dossier.pk]).isoformat()
         cases.append(case)
     return cases
+
+
+def _case_initiatives(facts: dict) -> list[dict]:
+    """Take the initiatives (and the service periods the contract does not carry) out of a subject's
+    facts, as ``build_cases`` does; return the initiatives as the case's top-level list."""
+    facts.pop("service_periods", None)
+    return [{key: value for key, value in item.items() if key in ("year", "scope", "used_for")}
+            for item in facts.pop("initiatives", [])]
+
+
+def person_cases(requests, *, on: date | None = None) -> list[dict]:
+    """Cases for people not (yet) nominated, as ``build_cases`` would make them for an annual
+    nomination: ``requests`` is a list of (person_id, catalogue entry, from_year, to_year); one case
+    per request, same order, in the same fixed number of queries (the suggestions page)."""
+    on = on or timezone.localdate()
+    requests = list(requests)
+    person_ids = list({person_id for person_id, _entry, _start, _end in requests})
+    people = person_facts(person_ids, on=on) if person_ids else {}
+    history, _collectives = _history(person_ids, [])
+    cases = []
+    for person_id, entry, from_year, to_year in requests:
+        facts = dict(people.get(person_id, {"kind": "person"}))
+        initiatives = _case_initiatives(facts)
+        cases.append({
+            "decision_date": on.isoformat(),
+            "award": entry.code,
+            "achievement": {"kind": "annual", "year": to_year, "from_year": from_year, "to_year": to_year},
+            "decider": _decider(entry),
+            "subject": {key: value for key, value in facts.items() if value is not None},
+            "history": history.get(person_id, []),
+            "initiatives": initiatives,
+            "batch": {"same_award_proposed": 1},
+        })
+    return cases
+
+
+def run_cases(cases) -> list[dict]:
+    """The engine over prepared cases, in one batch, with the province's parameters."""
+    if not cases:
+        return []
+    return rules.check_many(cases, parameters=checker.rule_parameters(), base_salaries=checker.base_salaries(),
+                            holidays=checker.holidays())
 
 
 def check_nominations(nominations, *, on: date | None = None) -> list[dict]:

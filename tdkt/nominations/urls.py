@@ -1,6 +1,6 @@
-from tdkt.nominations.views import council, dossiers, eligibility
+from tdkt.nominations.views import council, dossiers, eligibility, suggestions
 
 app_name = "nominations"
 # Each view module owns its URL list: dossiers (clerk, unit head, Board), council/decision steps,
-# and the what-if eligibility checker.
-urlpatterns = [*dossiers.urlpatterns, *council.urlpatterns, *eligibility.urlpatterns]
+# the what-if eligibility checker and the suggestions of who to propose.
+urlpatterns = [*dossiers.urlpatterns, *council.urlpatterns, *eligibility.urlpatterns, *suggestions.urlpatterns]

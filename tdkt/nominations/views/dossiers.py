@@ -203,6 +203,8 @@ def overdue(request):
 def create(request):
     _require_role(request.user, Role.UNIT_CLERK)
     form = DossierCreateForm(_posted(request), user=request.user)
+    if not form.is_bound:  # the suggestions page links here with the title, kind and year filled in
+        form.initial.update({key: request.GET[key][:300] for key in ("title", "kind", "year") if request.GET.get(key)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
