@@ -12,7 +12,7 @@ as ``grant_award`` builds them (số sổ vàng in order, money on the decision 
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,7 +29,8 @@ from tdkt.demo import data as D
 from tdkt.emulation.models import EmulationGroup, GroupMembership, Movement
 from tdkt.nominations import services
 from tdkt.nominations.models import Council, CouncilMembership
-from tdkt.organizations.models import Collective, Household, Person, SubjectCategory, Unit, UnitLineage
+from tdkt.organizations.models import (Collective, CollectiveYearStats, DisciplineRecord, Household, Initiative,
+                                       Person, SubjectCategory, Unit, UnitLineage, YearlyRating)
 
 SEED = 2018
 ANNUAL_YEARS = range(2017, 2026)
@@ -790,6 +791,164 @@ class DemoBuilder:
               "TTUT", rng.choice([p for p in health if p.hist_position == "Trưởng khoa"]), 2024,
               kind=AchievementKind.CONTRIBUTION)
 
+    # --- facts the eligibility rules read (issue 3) ---------------------------------------
+
+    def _rating(self, p: Subject, year: int) -> str:
+        """A person's yearly rating, consistent with the titles of that year in the archive."""
+        rng = self.rng
+        if p.has("CSTDCS", year) or year in p.forced_cs:
+            return "excellent" if p.star or rng.random() < 0.8 else "good"
+        if p.has("LDTT", year) or p.has("CSTT", year):
+            return "excellent" if rng.random() < 0.15 + 0.3 * p.merit else "good"
+        if year == self.today.year:  # titles of the current year are not decided yet
+            roll = rng.random()
+            return "excellent" if roll < 0.1 + 0.5 * p.merit else "good" if roll < 0.92 else "completed"
+        roll = rng.random()
+        return "not_completed" if roll < 0.04 else "completed" if roll < 0.6 else "good"
+
+    def _initiative(self, subject: Subject, year: int, scope: str, recognised_on: date | None = None) -> Initiative:
+        rng = self.rng
+        kind = subject.hist_unit.kind
+        topics = D.INITIATIVE_TOPICS.get(kind if kind in ("school", "hospital") else "other")
+        if recognised_on is None:
+            recognised_on = date(year, rng.randint(5, 12), rng.randint(1, 28))
+        recognised_on = min(recognised_on, self.today)
+        body = D.PROVINCE_INITIATIVE_BODY if scope == "province" else (
+            f"{D.UNIT_INITIATIVE_BODY} {subject.unit_at(recognised_on).name}")
+        return Initiative(person=subject.obj, year=year, scope=scope, title=f"{rng.choice(topics)} ({year})",
+                          recognised_by=body, recognition_document=f"{rng.randint(10, 400)}/QĐ-HĐSK",
+                          recognised_on=recognised_on)
+
+    def _initiative_this_year(self, p: Subject) -> Initiative:
+        start = date(self.today.year, 1, 1)
+        day = start + timedelta(days=self.rng.randint(0, max((self.today - start).days, 0)))
+        self.initiatives_this_year[p] += 1
+        return self._initiative(p, self.today.year, "unit", recognised_on=day)
+
+    def build_facts(self) -> None:
+        """Yearly ratings, initiatives (linked to the awards that used them), discipline and the
+        member figures of collectives, consistent with the archive, so that the rules' verdicts on
+        the demo dossiers rest on stored facts (some eligible, some not, some to check)."""
+        rng, today = self.rng, self.today
+        years = range(ANNUAL_YEARS[0], today.year + 1)
+        ratings, initiatives, uses = [], [], []  # uses: (initiative index, award key)
+        self.initiatives_this_year: dict[Subject, int] = defaultdict(int)
+        for p in self.people:
+            if p.role not in ("employee", "armed"):
+                continue  # villagers, farmers and militia are not rated as civil servants are
+            recruited = p.obj.recruited_on.year if p.obj.recruited_on else years[0]
+            for year in years:
+                if year < recruited:
+                    continue
+                rating = self._rating(p, year)
+                ratings.append(YearlyRating(person=p.obj, year=year, rating=rating,
+                                            source=f"Thông báo kết quả đánh giá, xếp loại năm {year}"))
+                cstdcs = p.has("CSTDCS", year)
+                # Before 2024 (Luật 2003) CSTĐCS required an initiative; from then on excellence or one.
+                if cstdcs and (year <= 2022 or rating != "excellent" or rng.random() < 0.3):
+                    uses.append((len(initiatives), (p.obj.pk, "CSTDCS", year)))
+                    initiatives.append(self._initiative(p, year, "unit"))
+            for year in range(years[0], today.year):
+                if p.has("CSTD_TINH", year):  # a province-scope initiative within the chain, used by it
+                    uses.append((len(initiatives), (p.obj.pk, "CSTD_TINH", year)))
+                    initiatives.append(self._initiative(p, year - rng.randint(0, 1), "province"))
+            if p.hist_unit.kind in ("school", "hospital") and p.role == "employee":
+                # This year's initiatives, not yet used: Bằng khen point d counts two of them.
+                roll = rng.random()
+                count = 2 if roll < 0.35 else 1 if roll < 0.6 else 0
+                initiatives += [self._initiative_this_year(p) for _ in range(count)]
+        rising = self.rising
+        initiatives.append(Initiative(person=rising.obj, year=ANNUAL_YEARS[-1], scope="province",
+                                      title=D.RISING_INITIATIVE, recognised_by=D.PROVINCE_INITIATIVE_BODY,
+                                      recognition_document="1256/QĐ-UBND",
+                                      recognised_on=date(ANNUAL_YEARS[-1], 11, 20)))
+        for c in self.collectives:
+            if c.role not in ("team", "whole", "armed_team"):
+                continue
+            for year in years:
+                titled = c.has("TTLDXS", year) or c.has("TTLDTT", year) or c.has("DVTT", year)
+                if c.has("TTLDXS", year):
+                    rating = "excellent"
+                elif titled or year == today.year:
+                    rating = "excellent" if rng.random() < 0.25 + 0.4 * c.merit else "good"
+                elif rng.random() < 0.5:
+                    rating = "good" if rng.random() < 0.7 else "completed"
+                else:
+                    continue
+                ratings.append(YearlyRating(collective=c.obj, year=year, rating=rating,
+                                            source=f"Kết quả đánh giá, xếp loại tập thể năm {year}"))
+        YearlyRating.objects.bulk_create(ratings, batch_size=1000)
+        Initiative.objects.bulk_create(initiatives, batch_size=1000)
+        award_of = {(person_id, code, year): pk for pk, person_id, code, year in Award.objects.filter(
+            person__isnull=False, entry__code__in=("CSTDCS", "CSTD_TINH")).values_list(
+            "pk", "person_id", "entry__code", "year")}
+        through = Award.initiatives.through
+        through.objects.bulk_create([through(award_id=award_of[key], initiative_id=initiatives[index].pk)
+                                     for index, key in uses if key in award_of], batch_size=1000)
+
+        stats = []
+        for c in self.collectives:
+            total = c.obj.member_count or 0
+            for year in ANNUAL_YEARS:
+                if not total or not (c.has("TTLDXS", year) or c.has("TTLDTT", year)):
+                    continue
+                if c.has("TTLDXS", year):  # 100% completed, ≥ 70% LĐTT, at least one CSTĐCS
+                    completed = total
+                    ldtt = rng.randint(-(-7 * total // 10), total)
+                    cstdcs = rng.randint(1, max(1, ldtt // 8))
+                else:  # more than half LĐTT
+                    completed = total - (1 if total > 10 and rng.random() < 0.3 else 0)
+                    ldtt = rng.randint(total // 2 + 1, completed)
+                    cstdcs = rng.randint(0, max(0, ldtt // 10))
+                stats.append(CollectiveYearStats(collective=c.obj, year=year, total_members=total,
+                                                 completed_tasks=completed, ldtt=ldtt, cstdcs=cstdcs,
+                                                 source=f"Báo cáo thành tích năm {year} của đơn vị"))
+        CollectiveYearStats.objects.bulk_create(stats, batch_size=1000)
+
+        # Discipline: a reprimand served long ago, and a warning that ended before the last chain.
+        employees = [p for p in self.people if p.role == "employee" and not p.star and p is not rising]
+        old, ended = rng.sample(employees, 2)
+        records = [DisciplineRecord(person=old.obj, level="khien_trach", decided_on=date(2018, 5, 14),
+                                    until=date(2019, 5, 14), decision_document="27/QĐ-KL"),
+                   DisciplineRecord(person=ended.obj, level="canh_cao", decided_on=date(2020, 9, 3),
+                                    until=date(2021, 9, 3), decision_document="112/QĐ-KL")]
+        DisciplineRecord.objects.bulk_create(records)
+        self.counts["yearly ratings"] = len(ratings)
+        self.counts["initiatives"] = len(initiatives)
+        self.counts["collective yearly figures"] = len(stats)
+        self.counts["discipline records"] = len(records)
+
+    def _nominee_facts(self, order: list[Subject], teams: list[Subject]) -> None:
+        """Facts about the current dossiers' nominees that make the rules' verdicts differ: three
+        teachers whose record bears out their summary (two years “hoàn thành xuất sắc” and two
+        initiatives: Bằng khen point d), one under inspection (no award meanwhile), one reprimanded
+        this year, and this year's figures of the two teams proposed for TTLĐXS as their reports
+        state them. ``order`` is the order in which build_dossiers picks teachers."""
+        year = self.today.year
+        deserving = [order[0], order[2], order[6]]
+        YearlyRating.objects.filter(person__in=[p.obj for p in deserving], year__in=(year - 1, year)).update(
+            rating="excellent")
+        Initiative.objects.bulk_create([self._initiative_this_year(p) for p in deserving
+                                        for _ in range(2 - min(2, self.initiatives_this_year[p]))])
+        reviewed, reprimanded = order[3], order[7]
+        reviewed.obj.under_discipline_review = True
+        reviewed.obj.discipline_review_note = D.REVIEW_NOTE
+        Person.objects.filter(pk=reviewed.obj.pk).update(under_discipline_review=True,
+                                                         discipline_review_note=D.REVIEW_NOTE)
+        decided = max(date(year, 1, 1), self.today - timedelta(days=60))
+        DisciplineRecord.objects.create(person=reprimanded.obj, level="khien_trach", decided_on=decided,
+                                        until=decided + timedelta(days=365), decision_document="58/QĐ-KL")
+        stats = []
+        for team, share, cstdcs in ((teams[1], 0.8, 2), (teams[2], 0.75, 1)):
+            total = team.obj.member_count
+            stats.append(CollectiveYearStats(collective=team.obj, year=year, total_members=total,
+                                             completed_tasks=total, ldtt=-(-int(share * 100) * total // 100),
+                                             cstdcs=cstdcs, source=f"Báo cáo thành tích năm học {year - 1} - {year}"))
+        CollectiveYearStats.objects.bulk_create(stats)
+        YearlyRating.objects.filter(collective__in=[t.obj for t in teams[1:3]], year=year).update(rating="excellent")
+        # The team proposed for Bằng khen: “two consecutive years TTLĐXS” in its summary.
+        YearlyRating.objects.filter(collective=teams[0].obj, year__in=(year - 1, year)).update(rating="excellent")
+
     # --- accounts and council -------------------------------------------------------------
 
     def build_accounts(self) -> None:
@@ -816,12 +975,14 @@ class DemoBuilder:
     def _dossier(self, clerk: User, title: str, kind: str, nominations, *, year: int, complete: bool = True):
         dossier = services.create_dossier(actor=clerk, unit=clerk.unit, title=title, kind=kind, year=year)
         needed: list[str] = []
-        for subject, code, summary in nominations:
+        for subject, code, summary, *period in nominations:  # period: (from_year, to_year) when not the year
             entry = self.entry(code, self.today)
             unit = subject.obj.unit
             position = f"{subject.obj.position}, {unit.name}" if subject.kind == "person" else unit.name
+            start, end = period[0] if period else (None, None)
             services.add_nomination(dossier, actor=clerk, subject=subject.obj, entry=entry,
-                                    achievement_summary=summary, position_text=position)
+                                    achievement_summary=summary, position_text=position,
+                                    period_from_year=start, period_to_year=end)
             needed += [doc for doc in entry.checklist if doc not in needed]
         for doc in (needed if complete else needed[:1]):
             services.add_attachment(dossier, actor=clerk, kind=doc, uploaded=self._pdf(f"{doc}.pdf"))
@@ -836,7 +997,9 @@ class DemoBuilder:
         teachers = [p for p in self.people if p.obj.unit.kind == "school" and p.hist_position == "Giáo viên"
                     and p is not self.rising]
         teams = [c for c in self.collectives if c.role == "team" and c.obj.unit.kind == "school"]
-        pick = iter(self.rng.sample(teachers, len(teachers)))
+        order = self.rng.sample(teachers, len(teachers))
+        self._nominee_facts(order, teams)
+        pick = iter(order)
         good = "Hoàn thành xuất sắc nhiệm vụ năm học {sy}; có sáng kiến được Hội đồng sáng kiến cơ sở công nhận."
 
         self._dossier(clerk, f"Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho giáo viên năm học {school_year}",
@@ -846,7 +1009,7 @@ class DemoBuilder:
         d = self._dossier(clerk, f"Đề nghị tặng danh hiệu Chiến sĩ thi đua cấp tỉnh năm học {school_year}", "annual",
                           [(self.rising, "CSTD_TINH", "Ba năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở "
                             "(2023, 2024, 2025); sáng kiến “Dạy học Hóa học gắn với thực tiễn địa phương” được "
-                            "công nhận phạm vi cấp tỉnh.")], year=year)
+                            "công nhận phạm vi cấp tỉnh.", (ANNUAL_YEARS[-3], ANNUAL_YEARS[-1]))], year=year)
         services.request_approval(d, actor=clerk)
 
         d = self._dossier(clerk, f"Khen thưởng thành tích năm học {school_year} (đợt 1)", "annual",
@@ -942,6 +1105,7 @@ class DemoBuilder:
         self.build_emulation()
         self.build_accounts()
         self.build_archive()
+        self.build_facts()
         self.build_dossiers()
         return self.counts
 

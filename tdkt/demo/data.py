@@ -344,6 +344,36 @@ MOVEMENTS = [
 ANNUAL_MOVEMENT = ("Phong trào thi đua phấn đấu hoàn thành thắng lợi nhiệm vụ, mục tiêu phát triển kinh tế, xã hội, "
                    "quốc phòng, an ninh năm {year}")
 
+# --- Facts the eligibility rules need (issue 3) -------------------------------------------
+
+# Initiatives (sáng kiến) by the kind of unit; the demo adds the year to each title.
+INITIATIVE_TOPICS = {
+    "school": ["Ứng dụng phần mềm GeoGebra trong dạy học hình học không gian",
+               "Tổ chức hoạt động trải nghiệm gắn với di sản văn hóa Xứ Lạng",
+               "Nâng cao kỹ năng đọc hiểu tiếng Anh cho học sinh dân tộc thiểu số",
+               "Xây dựng ngân hàng câu hỏi trắc nghiệm trực tuyến môn Lịch sử",
+               "Biện pháp giảm tỷ lệ học sinh bỏ học ở trường vùng cao",
+               "Dạy học theo dự án môn Sinh học gắn với nông nghiệp địa phương",
+               "Phương pháp ôn thi học sinh giỏi môn Ngữ văn"],
+    "hospital": ["Quy trình chăm sóc người bệnh sau phẫu thuật nội soi ổ bụng",
+                 "Ứng dụng bệnh án điện tử trong quản lý người bệnh nội trú",
+                 "Giảm thời gian chờ khám tại Khoa Khám bệnh",
+                 "Kiểm soát nhiễm khuẩn vết mổ tại khoa Ngoại",
+                 "Tư vấn dinh dưỡng cho trẻ suy dinh dưỡng vùng cao"],
+    "other": ["Số hóa hồ sơ, thủ tục hành chính về thi đua, khen thưởng",
+              "Rút ngắn thời gian giải quyết thủ tục hành chính một cửa",
+              "Ứng dụng bản đồ số trong quản lý đất đai cấp xã",
+              "Cải tiến quy trình tiếp nhận, xử lý văn bản đến",
+              "Nâng cao hiệu quả tuyên truyền pháp luật cho đồng bào dân tộc thiểu số",
+              "Tiết kiệm nhiên liệu trong vận hành dây chuyền sản xuất"],
+}
+# The province-scope initiative of the current CSTĐ tỉnh nominee (named in the dossier's summary).
+RISING_INITIATIVE = "Dạy học Hóa học gắn với thực tiễn địa phương"
+UNIT_INITIATIVE_BODY = "Hội đồng sáng kiến cơ sở"
+PROVINCE_INITIATIVE_BODY = "Chủ tịch UBND tỉnh (Hội đồng sáng kiến cấp tỉnh)"
+REVIEW_NOTE = ("Thanh tra Sở Giáo dục và Đào tạo đang xác minh nội dung đơn phản ánh (Quyết định thanh tra "
+               "số 35/QĐ-TTr, minh họa)")
+
 # --- Accounts --------------------------------------------------------------------------
 
 DEMO_PASSWORD = "Tdkt@2025"

@@ -20,11 +20,12 @@ from tdkt.demo import data as D
 from tdkt.demo.reference import load_reference_data
 from tdkt.emulation.models import EmulationGroup, GroupMembership, Movement
 from tdkt.nominations.models import Council, Dossier, Status, StepTimeLimit
-from tdkt.organizations.models import Collective, Household, Person, SubjectCategory, Unit, UnitLineage
+from tdkt.organizations.models import (Collective, CollectiveYearStats, DisciplineRecord, Household, Initiative,
+                                       Person, SubjectCategory, Unit, UnitLineage, YearlyRating)
 
 REFERENCE_MODELS = [CatalogueEntry, BaseSalary, SubjectCategory, Holiday, StepTimeLimit]
 DEMO_MODELS = [Unit, UnitLineage, Person, Collective, Household, User, Council, EmulationGroup, GroupMembership,
-               Movement, Decision, Award, Dossier]
+               Movement, Decision, Award, Dossier, YearlyRating, Initiative, CollectiveYearStats, DisciplineRecord]
 
 
 def _counts(models):
@@ -161,6 +162,10 @@ def test_seed_demo_builds_the_province_once(settings, tmp_path):
     assert search_awards(unit=ward).filter(unit__code="tt-dong-dang").exists()
     assert Award.objects.filter(decision__authority="thu_tuong").exists()
     assert Award.objects.filter(decision__authority="chu_tich_nuoc").exists()
+
+    # The facts the eligibility rules read: people have yearly ratings and initiatives.
+    assert (Person.objects.filter(yearly_ratings__isnull=False).distinct().count() > 100
+            and Person.objects.filter(initiatives__isnull=False).distinct().count() > 20)
 
     # Every role's worklist has something.
     statuses = set(Dossier.objects.values_list("status", flat=True))
