@@ -489,6 +489,26 @@ class DisciplineRecord(TimeStampedModel):
             raise ValidationError(errors)
 
 
+class PersonPeriod:
+    """A person's dated period (post held, service, leave): its subject and the checks on its dates.
+    A plain mixin (no fields), so the three tables keep their own columns and help texts."""
+
+    # Posts and service are records of the past; leave may be entered ahead of time.
+    refuse_future_start = True
+
+    @property
+    def subject(self):
+        return self.person
+
+    def clean(self):
+        errors = {}
+        _check_period(errors, self.started_on, self.ended_on, start_field="started_on", end_field="ended_on")
+        if self.refuse_future_start and self.started_on and self.started_on > timezone.localdate():
+            errors["started_on"] = _("The start date cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+
 class Post(models.TextChoices):
     """Leadership posts that count for khen thưởng quá trình cống hiến (NĐ 152/2025 Đ9, Đ21)."""
 
@@ -520,7 +540,7 @@ class Post(models.TextChoices):
     OTHER = "other", _("other post")
 
 
-class PostHeld(TimeStampedModel):
+class PostHeld(PersonPeriod, TimeStampedModel):
     """A leadership post and how long it was held (quá trình cống hiến; LAW.md §2.3, §2.10)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="posts_held",
@@ -536,20 +556,8 @@ class PostHeld(TimeStampedModel):
         verbose_name = _("post held")
         verbose_name_plural = _("posts held")
 
-    @property
-    def subject(self):
-        return self.person
-
     def __str__(self):
         return f"{self.person}: {self.get_post_display()}"
-
-    def clean(self):
-        errors = {}
-        _check_period(errors, self.started_on, self.ended_on, start_field="started_on", end_field="ended_on")
-        if self.started_on and self.started_on > timezone.localdate():
-            errors["started_on"] = _("The start date cannot be in the future.")
-        if errors:
-            raise ValidationError(errors)
 
 
 class ServiceKind(models.TextChoices):
@@ -560,7 +568,7 @@ class ServiceKind(models.TextChoices):
     OTHER = "other", _("other service")
 
 
-class ServicePeriod(TimeStampedModel):
+class ServicePeriod(PersonPeriod, TimeStampedModel):
     """A period of service counted in years: NGƯT/NGND (hardship time ×2, Luật TĐKT 2022 Đ64), AHLĐ, medals."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="service_periods",
@@ -575,20 +583,8 @@ class ServicePeriod(TimeStampedModel):
         verbose_name = _("service period")
         verbose_name_plural = _("service periods")
 
-    @property
-    def subject(self):
-        return self.person
-
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()}"
-
-    def clean(self):
-        errors = {}
-        _check_period(errors, self.started_on, self.ended_on, start_field="started_on", end_field="ended_on")
-        if self.started_on and self.started_on > timezone.localdate():
-            errors["started_on"] = _("The start date cannot be in the future.")
-        if errors:
-            raise ValidationError(errors)
 
 
 class LeaveKind(models.TextChoices):
@@ -596,8 +592,10 @@ class LeaveKind(models.TextChoices):
     TREATMENT = "treatment", _("medical treatment")
 
 
-class LeaveRecord(TimeStampedModel):
+class LeaveRecord(PersonPeriod, TimeStampedModel):
     """Leave that still counts as working time for titles (NĐ 152 Đ4 k5; TT 01/2024/TT-BNV)."""
+
+    refuse_future_start = False
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="leave_records",
                                verbose_name=_("individual"))
@@ -612,18 +610,8 @@ class LeaveRecord(TimeStampedModel):
         verbose_name = _("leave record")
         verbose_name_plural = _("leave records")
 
-    @property
-    def subject(self):
-        return self.person
-
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()}"
-
-    def clean(self):
-        errors = {}
-        _check_period(errors, self.started_on, self.ended_on, start_field="started_on", end_field="ended_on")
-        if errors:
-            raise ValidationError(errors)
 
 
 class CollectiveYearStats(TimeStampedModel):
