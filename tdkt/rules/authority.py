@@ -12,6 +12,7 @@ DECIDER_VI = {"chu_tich_ubnd_xa": "Chủ tịch UBND cấp xã", "chu_tich_ubnd_
               "chu_tich_nuoc": "Chủ tịch nước"}
 # Grassroots awards whose deciders Điều 80 lists verbatim (V[S35]); NĐ 129 Đ59 for the two-level era (V[S3]).
 _OK_TEXT: dict[tuple, tuple[str, str]] = {}
+_OK: dict[tuple, tuple] = {}   # (regime, award, decider) → the whole passing finding
 ARTICLE_80 = frozenset(("LDTT", "CSTDCS", "TTLDTT", "GIAY_KHEN", "THON_VH", "GDVH"))
 
 
@@ -28,6 +29,13 @@ def decider(c):
     if allowed is None:
         return None
     who = c.case.decider
+    if who in allowed:
+        # The passing finding depends only on (regime, award, decider): the whole tuple (text, tag,
+        # article) is made once per batch instead of once per nominee.
+        key = (c.regime, c.award, who)
+        found = _OK.get(key)
+        if found is not None:
+            return found
     spec = AWARDS.get(c.award)
     # The tag of the grassroots lines is V; the others come from catalogue rows tagged weaker.
     if c.award in ARTICLE_80 or c.regime == R_OLD or spec is None:
@@ -45,7 +53,8 @@ def decider(c):
         if text is None:   # the same few sentences for a whole batch: make each once
             text = _OK_TEXT[key] = (f"{DECIDER_VI[who]} có thẩm quyền quyết định tặng “{name}” theo chế độ pháp lý "
                                     "tại ngày xét.", f"{who} may award {c.award} under the regime in force.")
-        return (True, text[0], text[1], evidence, article)
+        found = _OK[key] = (True, text[0], text[1], evidence, article)
+        return found
     if who == "chu_tich_ubnd_huyen" and c.regime == R_152:
         return (False, "Từ 01/07/2025 không còn cấp huyện; Chủ tịch UBND cấp huyện không còn thẩm quyền khen thưởng.",
                 "From 01/07/2025 there is no district level; a district chair can no longer decide awards.", evidence, article)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import NamedTuple
 
 ACHIEVEMENT_KINDS = ("annual", "thematic", "sudden", "contribution", "seniority", "foreign", "resistance")
@@ -292,6 +293,15 @@ def _subject(raw) -> Subject:
 
 _new_entry = tuple.__new__
 _ISO_CACHE: dict[str, date] = {}
+# The five raw fields of a history entry, read by one C-level call; raises KeyError when one is
+# missing and TypeError for a non-mapping.
+_HISTORY_FIELDS = itemgetter("award", "from_year", "to_year", "decided_on", "kind")
+# Raw fields → the HistoryEntry already built from them. The same (award, years, decision date) recurs
+# across a batch (one decision covers a whole unit), so most entries are a dictionary lookup instead
+# of being validated and built again. Entries are immutable tuples and safe to share. Only entries
+# whose five fields are all str/int are stored, so a key can only ever equal a key of the same types,
+# except for bool/float years equal to an int: those are re-checked on every hit (see ``_history``).
+_ENTRY_CACHE: dict[tuple, HistoryEntry] = {}
 
 
 def _history(raw) -> tuple[tuple, dict, bool]:
@@ -303,31 +313,49 @@ def _history(raw) -> tuple[tuple, dict, bool]:
     non_annual = False
     append = out.append
     index: dict[str, list] = {}
-    cache = _ISO_CACHE
+    fields, entries = _HISTORY_FIELDS, _ENTRY_CACHE
     for item in raw:
-        # The common, complete entry is read with plain subscripts (cheaper than .get calls); anything
-        # missing or unusual takes the careful path.
         try:
-            award = item["award"]
-            from_year = item["from_year"]
-            to_year = item["to_year"]
-            decided = cache[item["decided_on"]]
-            kind = item["kind"]
-            if type(from_year) is not int or type(to_year) is not int or not award or to_year < from_year:
-                raise KeyError
-        except (KeyError, TypeError):
-            award, from_year, to_year, decided = _history_slow(out, item)
-            kind = item.get("kind") or "annual"
-        if kind != "annual":
+            values = fields(item)
+            entry = entries.get(values)
+        except (KeyError, TypeError):   # a missing field or an unhashable value: the careful path
+            entry = values = None
+        if entry is None or type(values[1]) is not int or type(values[2]) is not int:
+            entry = _history_entry(out, item, values)
+        if entry[4] != "annual":
             non_annual = True
-        entry = _new_entry(HistoryEntry, (award, from_year, to_year, decided, kind))
         append(entry)
+        award = entry[0]
         bucket = index.get(award)
         if bucket is None:
             index[award] = [entry]
         else:
             bucket.append(entry)
     return tuple(out), index, non_annual
+
+
+def _history_entry(out, item, values) -> HistoryEntry:
+    """One entry not in the entry cache (or whose years are not plain ints)."""
+    cache = _ISO_CACHE
+    # The common, complete entry is read with plain subscripts (cheaper than .get calls); anything
+    # missing or unusual takes the careful path.
+    try:
+        award = item["award"]
+        from_year = item["from_year"]
+        to_year = item["to_year"]
+        decided = cache[item["decided_on"]]
+        kind = item["kind"]
+        if type(from_year) is not int or type(to_year) is not int or not award or to_year < from_year:
+            raise KeyError
+    except (KeyError, TypeError):
+        award, from_year, to_year, decided = _history_slow(out, item)
+        kind = item.get("kind") or "annual"
+        values = None   # validated the careful way: not cached
+    entry = _new_entry(HistoryEntry, (award, from_year, to_year, decided, kind))
+    if (values is not None and type(award) is str and type(kind) is str and type(values[3]) is str
+            and len(entries := _ENTRY_CACHE) < 100_000):
+        entries[values] = entry
+    return entry
 
 
 def _history_slow(out, item):
@@ -360,7 +388,7 @@ def _initiatives(raw) -> tuple:
         return ()
     out = []
     for i, item in enumerate(raw):
-        used = item.get("used_for") or {}
+        used = item.get("used_for")   # usually absent: no empty dict to build and query
         scope = item.get("scope")
         if scope not in SCOPE_RANK:
             _choice(scope, INITIATIVE_SCOPES, f"initiatives[{i}].scope")
@@ -372,7 +400,10 @@ def _initiatives(raw) -> tuple:
             if year is None:
                 raise CaseError(f"initiatives[{i}].year", "thiếu năm công nhận sáng kiến",
                                 "the initiative's year is missing")
-        out.append(Initiative(year, scope, used.get("award"), used.get("year")))
+        if used:
+            out.append(Initiative(year, scope, used.get("award"), used.get("year")))
+        else:
+            out.append(Initiative(year, scope, None, None))
     return tuple(out)
 
 
@@ -400,8 +431,12 @@ def parse_case(raw: dict) -> Case:
     if batch is not None:
         batch = Batch(batch.get("same_award_proposed"), batch.get("unit_ldtt"),
                       batch.get("collectives_meeting_standard"), batch.get("unit_staff"))
-    same = tuple(SameDecisionTitle(item.get("award"), item.get("from_year"), item.get("to_year"))
-                 for item in raw.get("same_decision") or ())
+    same = raw.get("same_decision")
+    if same:   # usually absent: skip building an empty generator
+        same = tuple(SameDecisionTitle(item.get("award"), item.get("from_year"), item.get("to_year"))
+                     for item in same)
+    else:
+        same = ()
     history, by_award, non_annual = _history(raw.get("history"))
     return Case(
         decision_date=decision_date,

@@ -178,12 +178,31 @@ def interval(c):
     if last is None:
         return (None, f"Quyết định trước về “{c.award}” không ghi thời gian lập thành tích và ngày quyết định; cần đối chiếu.",
                 f"The previous {c.award} decision states neither a period nor a date; check by hand.")
-    if c.from_year > last:
-        return (True, f"Lần trước được tặng cho thời gian đến năm {last}; lần này tính từ năm {c.from_year}.",
-                f"The previous award covered up to {last}; this proposal starts in {c.from_year}.")
-    return (False, f"Đã được tặng “{c.award}” cho thời gian đến năm {last} (quyết định trước); thời gian đề nghị lần này "
-                   f"({c.from_year}–{c.to_year}) phải tính từ năm {last + 1}.",
-            f"Already awarded {c.award} for a period up to {last}; this proposal ({c.from_year}–{c.to_year}) "
+    if (type(last) is not int or type(c.from_year) is not int or type(c.to_year) is not int
+            or type(c.award) is not str):
+        # A hand-built Case may carry e.g. 2024.0: equal to 2024 as a key, but printed differently.
+        return _interval_finding(c.award, last, c.from_year, c.to_year)
+    # The finding depends only on these four values, which a batch repeats across many nominees:
+    # build each message pair once (bounded, the tuples are never modified).
+    key = (c.award, last, c.from_year, c.to_year)
+    found = _INTERVAL_TEXT.get(key)
+    if found is None:
+        found = _interval_finding(c.award, last, c.from_year, c.to_year)
+        if len(_INTERVAL_TEXT) < 10_000:
+            _INTERVAL_TEXT[key] = found
+    return found
+
+
+_INTERVAL_TEXT: dict[tuple, tuple] = {}
+
+
+def _interval_finding(award, last, from_year, to_year):
+    if from_year > last:
+        return (True, f"Lần trước được tặng cho thời gian đến năm {last}; lần này tính từ năm {from_year}.",
+                f"The previous award covered up to {last}; this proposal starts in {from_year}.")
+    return (False, f"Đã được tặng “{award}” cho thời gian đến năm {last} (quyết định trước); thời gian đề nghị lần này "
+                   f"({from_year}–{to_year}) phải tính từ năm {last + 1}.",
+            f"Already awarded {award} for a period up to {last}; this proposal ({from_year}–{to_year}) "
             f"must start in {last + 1}.")
 
 
@@ -194,16 +213,20 @@ def interval(c):
 def one_form_per_achievement(c):
     if c.award in TITLES:
         return None
-    for code, entries in _forms_in_history(c):
-        for e in entries:
-            if e.kind == c.kind and e.from_year == c.from_year and e.to_year == c.to_year and code != c.award:
+    # ``c.entries((code,), counted=False)`` per code, inlined (no intermediate lists): the same order,
+    # the same filter (decided by the review date, any kind).
+    award, kind, first, last, today = c.award, c.kind, c.from_year, c.to_year, c.today
+    for code, bucket in c.case.history_by_award.items():
+        if code in TITLES or code == award:
+            continue
+        for e in bucket:
+            decided = e[3]
+            if decided is not None and decided > today:
+                continue  # a decision after the review date is not history yet
+            if e[4] == kind and e[1] == first and e[2] == last:
                 return (False, f"Thành tích {c.from_year}–{c.to_year} đã được khen “{code}”; không khen nhiều hình thức cho một thành tích.",
                         f"The {c.from_year}–{c.to_year} achievement was already rewarded with {code}; one achievement, one form.")
     return None
-
-
-def _forms_in_history(c):
-    return [(code, c.entries((code,), counted=False)) for code in c.case.history_by_award if code not in TITLES]
 
 
 @rule("COMMON.initiative_once", stage=COMMON, params=("initiative.reuse_between_titles",),
@@ -214,11 +237,12 @@ def initiative_once(c):
     short = c.initiative_shortfall
     if short is None:
         award, year = c.award, c.year
-        if c.case.initiatives and any(
-                i.used_award is not None and not (i.used_award == award and i.used_year in (None, year))
-                for i in c.case.initiatives):
-            return (True, "Sáng kiến đã dùng cho khen thưởng khác không được tính lại (không cần đến).",
-                    "Initiatives already used for another award were not counted (not needed).")
+        # A plain loop rather than any(generator): most nominees have initiatives, none of them used.
+        for i in c.case.initiatives:
+            used = i.used_award
+            if used is not None and not (used == award and i.used_year in (None, year)):
+                return (True, "Sáng kiến đã dùng cho khen thưởng khác không được tính lại (không cần đến).",
+                        "Initiatives already used for another award were not counted (not needed).")
         return None
     n, free, check, barred, scope = short
     if free + check >= n:

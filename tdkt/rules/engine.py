@@ -43,41 +43,54 @@ def plan_for(regime: str, award: str, subject_kind: str, kind: str, params=None)
     return plan
 
 
+def _run_list(params, regime: str, award: str, subject_kind: str, kind: str) -> tuple:
+    """The plan in the shape the loop of ``_evaluate`` wants, cached next to it: (fn, id, article,
+    evidence, overlay) per rule, where ``overlay`` is the administrator's (evidence, source) that
+    decides this rule's line, or None. Both depend only on the resolved parameters, so the per-nominee
+    loop neither reads rule attributes nor scans the overlaid keys."""
+    key = ("run", award, subject_kind, kind)
+    run = params.plans.get(key)
+    if run is None:
+        overlaid = params.overlaid
+        rows = []
+        for rule, article, evidence, keys in plan_for(regime, award, subject_kind, kind, params):
+            # The first of the rule's parameters that an administrator set, as the loop used to find.
+            overlay = next((overlaid[k] for k in keys if k in overlaid), None) if overlaid else None
+            rows.append((rule.fn, rule.id, article, evidence, overlay))
+        run = params.plans[key] = tuple(rows)
+    return run
+
+
 def _evaluate(case: Case, params_by_regime, calendar, salaries) -> dict:
     regime = regime_for(case.decision_date)
     params = params_by_regime[regime]
     ctx = Ctx(case, regime, params, calendar, salaries)
-    overlaid = params.overlaid
     reasons = []
     append = reasons.append
     failed = unknown = False
-    plan = params.plans.get((case.award, case.subject.kind, case.achievement.kind))
-    if plan is None:
-        plan = plan_for(regime, case.award, case.subject.kind, case.achievement.kind, params)
-    for rule, rule_article, rule_evidence, keys in plan:
-        out = rule.fn(ctx)
+    run = params.plans.get(("run", ctx.award, ctx.subject_kind, ctx.kind))
+    if run is None:
+        run = _run_list(params, regime, ctx.award, ctx.subject_kind, ctx.kind)
+    for fn, rule_id, article, evidence, overlay in run:
+        out = fn(ctx)
         if out is None:
             continue
         ok = out[0]
-        article, evidence = rule_article, rule_evidence
         if len(out) > 3:
             # A rule may name a weaker tag (or a more precise article) for this particular finding.
             if out[3]:
                 evidence = out[3]
             if len(out) > 4 and out[4]:
                 article = out[4]
-        if overlaid:
-            for key in keys:
-                if key in overlaid:
-                    # An administrator's value decides this line: show its tag and source.
-                    evidence, source = overlaid[key]
-                    article = f"{article}; {source}"
-                    break
+        if overlay is not None:
+            # An administrator's value decides this line: show its tag and source.
+            evidence, source = overlay
+            article = f"{article}; {source}"
         if ok is False:
             failed = True
         elif ok is None:
             unknown = True
-        append({"rule": rule.id, "ok": ok, "article": article, "evidence": evidence,
+        append({"rule": rule_id, "ok": ok, "article": article, "evidence": evidence,
                 "message": out[1], "message_en": out[2]})
     return {"verdict": NOT_ELIGIBLE if failed else (NEEDS_CHECK if unknown else ELIGIBLE),
             "regime": regime, "reasons": reasons, "money": money.compute(ctx)}

@@ -83,19 +83,33 @@ class Ctx:
 
     def latest(self, codes: Iterable[str], counted: bool = True):
         """The entry whose stated period ends last (ties: the later decision)."""
+        # Same filters as ``entries`` (decided by the review date; annual only when counted), inlined:
+        # COMMON.interval calls this for every nominee, and building the intermediate list cost more
+        # than the comparison itself.
         best, best_end, best_on = None, -1, date.min
         by_award = self.case.history_by_award
-        if not any(code in by_award for code in codes):
-            return None
-        for entry in self.entries(codes, counted):
-            end = entry[2]
-            if end is None:
-                end = end_year(entry, self.p)
+        today = self.today
+        strict = None   # the parameter is read only once an entry exists, as before
+        for code in codes:
+            bucket = by_award.get(code)
+            if not bucket:
+                continue
+            if strict is None:
+                strict = bool(counted and self.p.get("thematic_not_counted", True))
+            for entry in bucket:
+                decided = entry[3]
+                if decided is not None and decided > today:
+                    continue  # a decision after the review date is not history yet
+                if strict and entry[4] not in COUNTED_KINDS:
+                    continue
+                end = entry[2]
                 if end is None:
-                    end = -1
-            on = entry[3] or date.min
-            if end > best_end or (end == best_end and on >= best_on) or best is None:
-                best, best_end, best_on = entry, end, on
+                    end = end_year(entry, self.p)
+                    if end is None:
+                        end = -1
+                on = decided or date.min
+                if end > best_end or (end == best_end and on >= best_on) or best is None:
+                    best, best_end, best_on = entry, end, on
         return best
 
     # --- ratings ----------------------------------------------------------------------------------
@@ -190,7 +204,7 @@ class Calendar:
     ``holidays`` may be an iterable of dates / ISO strings (days off), or a mapping date → bool where
     True marks a make-up working day (as core.Holiday.is_working_day)."""
 
-    __slots__ = ("off", "worked")
+    __slots__ = ("off", "worked", "_counts")
 
     def __init__(self, holidays=None):
         off, worked = set(), set()
@@ -201,6 +215,9 @@ class Calendar:
                     day = date.fromisoformat(day)
                 (worked if is_working else off).add(day)
         self.off, self.worked = frozenset(off), frozenset(worked)
+        # (first, last) → working days. The calendar never changes after construction and a batch
+        # repeats the same few posting / council dates, so each span is counted once.
+        self._counts: dict[tuple[date, date], int] = {}
 
     def is_working_day(self, day: date) -> bool:
         if day in self.worked:
@@ -209,6 +226,15 @@ class Calendar:
 
     def working_days(self, first: date, last: date) -> int:
         """Working days in [first, last], both ends included."""
+        key = (first, last)
+        count = self._counts.get(key)
+        if count is None:
+            count = self._working_days(first, last)
+            if len(self._counts) < 10_000:   # bounded: a long-lived calendar must not grow without end
+                self._counts[key] = count
+        return count
+
+    def _working_days(self, first: date, last: date) -> int:
         if last < first:
             return 0
         days = (last - first).days + 1

@@ -15,7 +15,7 @@ from tdkt.rules.registry import MONEY, rule
 class Salaries:
     """Mức lương cơ sở as data: ``(valid_from, amount)`` pairs (dates or ISO strings), any order."""
 
-    __slots__ = ("starts", "amounts", "messages")
+    __slots__ = ("starts", "amounts", "messages", "_found")
 
     def __init__(self, rows):
         pairs = sorted((date.fromisoformat(d) if isinstance(d, str) else d, int(a)) for d, a in rows)
@@ -24,6 +24,9 @@ class Salaries:
         # The reason text of each row, made once per batch rather than once per nominee.
         self.messages = [(f"Mức lương cơ sở {a:,} đồng (từ {dmy(d)}).".replace(",", "."),
                           f"Base salary {a:,} đồng (from {dmy(d)}).") for d, a in pairs]
+        # day → the MONEY.base_salary finding; rows never change after construction and a batch has few
+        # distinct decision dates.
+        self._found: dict[date, tuple] = {}
 
     def on(self, day: date) -> tuple[int, date] | None:
         i = bisect_right(self.starts, day)
@@ -99,11 +102,20 @@ def compute(c) -> dict:
 def base_salary(c):
     if coefficient(c.p, c.award, c.subject_kind) is None:
         return None
-    found = c.salaries.on(c.today)
-    if found is None:
-        return (None, f"Chưa có mức lương cơ sở áp dụng tại ngày {dmy(c.today)}; không tính được tiền thưởng.",
-                f"No base salary known for {dmy(c.today)}; the money cannot be computed.")
-    vi, en = c.salaries.message(c.today)
+    salaries, today = c.salaries, c.today
+    finding = salaries._found.get(today)
+    if finding is None:
+        finding = _base_salary_finding(salaries, today)
+        if len(salaries._found) < 10_000:
+            salaries._found[today] = finding
+    return finding
+
+
+def _base_salary_finding(salaries: Salaries, today: date) -> tuple:
+    if salaries.on(today) is None:
+        return (None, f"Chưa có mức lương cơ sở áp dụng tại ngày {dmy(today)}; không tính được tiền thưởng.",
+                f"No base salary known for {dmy(today)}; the money cannot be computed.")
+    vi, en = salaries.message(today)
     return (True, vi, en)
 
 

@@ -27,6 +27,25 @@ def council_vote(c):
         return (None, "Thiếu tổng số thành viên Hội đồng (council.members).", "Missing the council membership.")
     yes = council.yes + council.written_yes
     threshold = p.get(f"{c.award}.vote_min")
+    # The finding depends only on these values, which repeat across a batch: build each once. Keys hold
+    # only ints and None / positive int or float thresholds, with the threshold's type, so values that
+    # are equal but print differently (1 vs 1.0, 0.0 vs -0.0) never share an entry.
+    if type(yes) is int and type(council.members) is int and type(council.written_yes) is int and (
+            threshold is None or ((type(threshold) is float or type(threshold) is int) and threshold > 0)):
+        key = (yes, council.members, council.written_yes, threshold, type(threshold))
+        found = _VOTE_TEXT.get(key)
+        if found is None:
+            found = _vote_finding(yes, council, threshold)
+            if len(_VOTE_TEXT) < 10_000:
+                _VOTE_TEXT[key] = found
+        return found
+    return _vote_finding(yes, council, threshold)
+
+
+_VOTE_TEXT: dict[tuple, tuple] = {}
+
+
+def _vote_finding(yes: int, council, threshold) -> tuple:
     if threshold is None:
         # Old regime: ministries and provinces set the CSTĐCS/Cờ threshold (M); a majority of all members
         # is the floor any of them used.
@@ -82,9 +101,25 @@ def public_posting(c):
     # "ít nhất 10 ngày làm việc trước khi họp hội đồng": count from the first day posted up to the day
     # before the meeting.
     got = c.calendar.working_days(posting.from_, posting.council_on - timedelta(days=1))
+    if type(days) is not int:   # e.g. an overlay's 10.0: equal to 10 as a key, but printed differently
+        return _posting_finding(got, days, posting.council_on)
+    # The finding depends only on these three values, which repeat across a batch: build each once.
+    key = (got, days, posting.council_on)
+    found = _POSTING_TEXT.get(key)
+    if found is None:
+        found = _posting_finding(got, days, posting.council_on)
+        if len(_POSTING_TEXT) < 10_000:
+            _POSTING_TEXT[key] = found
+    return found
+
+
+_POSTING_TEXT: dict[tuple, tuple] = {}
+
+
+def _posting_finding(got: int, days, council_on: date) -> tuple:
     if got >= days:
-        return (True, f"Công khai {got} ngày làm việc trước phiên họp Hội đồng ({dmy(posting.council_on)}).",
-                f"Posted {got} working days before the council ({posting.council_on}).")
+        return (True, f"Công khai {got} ngày làm việc trước phiên họp Hội đồng ({dmy(council_on)}).",
+                f"Posted {got} working days before the council ({council_on}).")
     return (False, f"Chỉ công khai {got} ngày làm việc trước phiên họp Hội đồng, cần ít nhất {days}.",
             f"Posted only {got} working days before the council; at least {days} required.")
 
