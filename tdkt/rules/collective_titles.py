@@ -31,21 +31,26 @@ def ttldtt_tasks(c):
             f"Collective rated {rating} in {c.year}; at least “good” is required.")
 
 
-@rule("TTLDTT.ldtt_share", awards=TTLDTT_LIKE, subjects=C, kinds=A, params=("TTLDTT.min_LDTT_share",),
-      summary="Share of members with LĐTT: more than 50% (law; M under the 2022 law), or the issuer's overlay "
-              "(e.g. at least 70%).",
-      law={NEW: ("Luật TĐKT 2022 Điều 28 k1 c", "M"), R_OLD: ("Luật TĐKT 2003 Điều 28", "V")})
-def ttldtt_share(c):
+def _ldtt_share(c, key: str):
+    """Members with LĐTT against the share the parameter ``key`` asks (TTLĐTT and TTLĐXS alike)."""
     members, missing = _members(c, "ldtt", "số cá nhân đạt LĐTT")
     if missing:
         return missing
-    spec = c.p["TTLDTT.min_LDTT_share"]
+    spec = c.p[key]
     vi, en = share_text(spec)
     if compare_share(members.ldtt, members.total, spec):
         return (True, f"{members.ldtt}/{members.total} cá nhân đạt LĐTT ({vi}).",
                 f"{members.ldtt}/{members.total} members are LĐTT ({en}).")
     return (False, f"{members.ldtt}/{members.total} cá nhân đạt LĐTT, chưa đạt {vi}.",
             f"{members.ldtt}/{members.total} members are LĐTT, not {en}.")
+
+
+@rule("TTLDTT.ldtt_share", awards=TTLDTT_LIKE, subjects=C, kinds=A, params=("TTLDTT.min_LDTT_share",),
+      summary="Share of members with LĐTT: more than 50% (law; M under the 2022 law), or the issuer's overlay "
+              "(e.g. at least 70%).",
+      law={NEW: ("Luật TĐKT 2022 Điều 28 k1 c", "M"), R_OLD: ("Luật TĐKT 2003 Điều 28", "V")})
+def ttldtt_share(c):
+    return _ldtt_share(c, "TTLDTT.min_LDTT_share")
 
 
 @rule("TTLDTT.no_discipline", awards=TTLDTT_LIKE, subjects=C, kinds=A, params=("TTLDTT.max_disciplined_canh_cao",),
@@ -95,16 +100,7 @@ def ttldxs_all_completed(c):
       summary="At least 70% of members achieved LĐTT.",
       law={NEW: ("Luật TĐKT 2022 Điều 27 k1 c", "V"), R_OLD: ("Luật TĐKT 2003 Điều 27", "P")})
 def ttldxs_share(c):
-    members, missing = _members(c, "ldtt", "số cá nhân đạt LĐTT")
-    if missing:
-        return missing
-    spec = c.p["TTLDXS.min_LDTT_share"]
-    vi, en = share_text(spec)
-    if compare_share(members.ldtt, members.total, spec):
-        return (True, f"{members.ldtt}/{members.total} cá nhân đạt LĐTT ({vi}).",
-                f"{members.ldtt}/{members.total} members are LĐTT ({en}).")
-    return (False, f"{members.ldtt}/{members.total} cá nhân đạt LĐTT, chưa đạt {vi}.",
-            f"{members.ldtt}/{members.total} members are LĐTT, not {en}.")
+    return _ldtt_share(c, "TTLDXS.min_LDTT_share")
 
 
 @rule("TTLDXS.has_cstdcs", awards=TTLDXS_LIKE, subjects=C, kinds=A, params=("TTLDXS.min_cstdcs",),
