@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -111,12 +111,9 @@ def _after_change(request, dossier):
     return redirect("nominations:worklist")
 
 
-def _form_page_url(name: str, dossier) -> str | None:
+def _form_page_url(name: str, dossier) -> str:
     url_name, with_pk = FORM_PAGES[name]
-    try:
-        return reverse(url_name, args=[dossier.pk]) if with_pk else reverse(url_name)
-    except NoReverseMatch:  # the page is not there (yet): show no button rather than break
-        return None
+    return reverse(url_name, args=[dossier.pk]) if with_pk else reverse(url_name)
 
 
 def _actions(user, dossier) -> list[dict]:
@@ -133,8 +130,6 @@ def _actions(user, dossier) -> list[dict]:
                   "primary": transition.name in PRIMARY}
         if transition.name in FORM_PAGES:
             action["url"] = _form_page_url(transition.name, dossier)
-            if action["url"] is None:
-                continue
             action["link"] = True
         elif transition.name in SERVICES:
             action["url"] = reverse("nominations:transition", args=[dossier.pk, transition.name])
@@ -263,10 +258,7 @@ def transition(request, pk, name):
     """Apply one generic transition through its use case; GET shows a confirmation page."""
     dossier = get_dossier_for_user(request.user, pk)
     if name in FORM_PAGES:
-        url = _form_page_url(name, dossier)
-        if url is None:
-            raise Http404
-        return redirect(url)
+        return redirect(_form_page_url(name, dossier))
     service = SERVICES.get(name)
     if service is None:
         raise Http404
