@@ -15,6 +15,11 @@ urlpatterns = [
     path("ho-so/", include("tdkt.nominations.urls")),
     path("luu-tru/", include("tdkt.decisions.urls")),
     path("don-vi/", include("tdkt.organizations.urls")),
+    path("thi-dua/", include("tdkt.emulation.urls")),
+    path("van-ban/", include("tdkt.documents.urls")),
+    path("ke-hoach/", include("tdkt.plans.urls")),
+    path("bao-cao/", include("tdkt.reports.urls")),
+    path("cong-khai/", include("tdkt.portal.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", include("tdkt.api.urls")),
 ]

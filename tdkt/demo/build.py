@@ -26,6 +26,7 @@ from tdkt.core.text import fold
 from tdkt.decisions.models import AchievementKind, Award, Decision, reindex_award_names
 from tdkt.decisions.services import record_decision
 from tdkt.demo import data as D
+from tdkt.demo import documents_demo, emulation_demo, imports_demo, plans_demo
 from tdkt.emulation.models import EmulationGroup, GroupMembership, Movement
 from tdkt.nominations import services
 from tdkt.nominations.models import Council, CouncilMembership
@@ -1107,6 +1108,9 @@ class DemoBuilder:
         self.build_archive()
         self.build_facts()
         self.build_dossiers()
+        # Each later area adds its own demo on top of the foundation, in its own module.
+        for area in (emulation_demo, documents_demo, plans_demo, imports_demo):
+            area.build(self)
         return self.counts
 
 
