@@ -78,6 +78,10 @@ class Award(SubjectRef, TimeStampedModel):
     money_amount = models.PositiveBigIntegerField(_("money (đồng)"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # Printed on the certificate (text and QR); the public verification page looks it up.
+    # Random, not derived from the id, so codes cannot be enumerated; set when a certificate is issued.
+    verification_code = models.CharField(_("verification code"), max_length=16, unique=True, null=True,
+                                         blank=True, editable=False)
     # The initiatives this award used as a criterion: one initiative is used once (LAW.md §1.5 item 2).
     initiatives = models.ManyToManyField("organizations.Initiative", blank=True, related_name="used_in_awards",
                                          verbose_name=_("initiatives used"))
