@@ -8,3 +8,4 @@ class DecisionsConfig(AppConfig):
 
     def ready(self):
         from tdkt.decisions import panels  # noqa: F401  registers the unit/person page sections
+        from tdkt.decisions import certificates  # noqa: F401  registers the certificate batch task

@@ -38,6 +38,12 @@ class Decision(TimeStampedModel):
                                blank=True, related_name="signed_decisions", verbose_name=_("signer account"))
     summary = models.CharField(_("subject (V/v)"), max_length=500, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SYSTEM)
+    # The Quyết định template version current when the decision was recorded (decisions rows from
+    # before that take the version of their first render); every render reuses it
+    # (tdkt/decisions/documents.py), so a new template never changes an issued decision.
+    template_version = models.ForeignKey("documents.DocumentTemplateVersion", on_delete=models.PROTECT,
+                                         null=True, blank=True, editable=False, related_name="+",
+                                         verbose_name=_("document template version"))
 
     class Meta:
         ordering = ["-issued_on", "-id"]

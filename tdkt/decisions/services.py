@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from tdkt.catalogue.models import money_for
 from tdkt.core.errors import DomainError
+from tdkt.decisions.documents import CODE as DECISION_TEMPLATE
 from tdkt.decisions.models import Award, Decision
+from tdkt.documents.templates_store import current_version
 
 # Số, ký hiệu (NĐ 30/2020): "123/QĐ-UBND", "45/QĐ-TTg", "7/QĐ-CTN". The case of the symbol is kept
 # as written ("TTg" is lower case in the original).
@@ -34,9 +36,12 @@ def record_decision(*, number: str, issued_on: date, authority: str, issuer, sig
     if not signer_name.strip():
         raise DomainError(_("Enter who signed the decision."), field="signer_name")
     number = validate_decision_number(number, issuer=issuer, issued_on=issued_on)
+    # A decision keeps the Quyết định template version current when it is made (issue 4); an
+    # upload afterwards never changes how it prints. Older rows are pinned on first render.
     return Decision.objects.create(number=number, issued_on=issued_on, authority=authority, issuer=issuer,
                                    signer_name=signer_name.strip(), signer_title=signer_title.strip(),
-                                   signer=signer, summary=summary, source=source)
+                                   signer=signer, summary=summary, source=source,
+                                   template_version=current_version(DECISION_TEMPLATE))
 
 
 def next_certificate_number(decision: Decision) -> int:

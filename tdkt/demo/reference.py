@@ -5,6 +5,7 @@ from django.db import transaction
 
 from tdkt.catalogue.seed import seed_catalogue
 from tdkt.core.seed import seed_holidays
+from tdkt.documents.templates_store import seed_document_templates
 from tdkt.nominations.seed import seed_step_time_limits
 from tdkt.organizations.seed import seed_subject_categories
 
@@ -22,4 +23,5 @@ def load_reference_data(*, update_catalogue: bool = False) -> dict[str, int]:
         "subject_categories": seed_subject_categories(),
         "holidays": seed_holidays(),
         "step_time_limits": seed_step_time_limits(),
+        "document_templates": seed_document_templates(),
     }

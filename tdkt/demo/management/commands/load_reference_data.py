@@ -5,7 +5,8 @@ from tdkt.demo.reference import load_reference_data
 LABELS = {"catalogue": "danh mục danh hiệu, hình thức và mức lương cơ sở (tạo mới hoặc cập nhật)",
           "subject_categories": "nhóm đối tượng ưu tiên (tạo mới)",
           "holidays": "ngày nghỉ lễ, Tết (tạo mới)",
-          "step_time_limits": "thời hạn xử lý các bước hồ sơ (tạo mới)"}
+          "step_time_limits": "thời hạn xử lý các bước hồ sơ (tạo mới)",
+          "document_templates": "mẫu văn bản mặc định, phiên bản 1 (tạo mới)"}
 
 
 class Command(BaseCommand):
