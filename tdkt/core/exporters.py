@@ -9,6 +9,7 @@ apostrophe-like quote prefix so that opening an export never runs anything.
 
 import datetime as dt
 import tempfile
+from decimal import Decimal
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ def write_xlsx(target, columns: Sequence[Column | str], rows: Iterable[Sequence]
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})
     for index, column in enumerate(columns):
         sheet.set_column(index, index, column.width)
-        sheet.write_string(0, index, column.header, header)
+        sheet.write_string(0, index, str(column.header), header)
     sheet.freeze_panes(1, 0)
     count = 0
     for count, row in enumerate(rows, start=1):
@@ -61,14 +62,19 @@ def _write_cell(sheet, row: int, col: int, value, date_format) -> None:
         return
     if isinstance(value, bool):
         sheet.write_string(row, col, "Có" if value else "Không")
-    elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value)
+    elif isinstance(value, (int, float, Decimal)):
+        sheet.write_number(row, col, float(value) if isinstance(value, Decimal) else value)
     elif isinstance(value, dt.datetime):
         sheet.write_datetime(row, col, value.replace(tzinfo=None), date_format)
     elif isinstance(value, dt.date):
         sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), date_format)
     else:
         sheet.write_string(row, col, neutralise(str(value)))
+
+
+def wants_xlsx(request) -> bool:
+    """A list view's "?format=xlsx" branch: the same filters and scope, the whole list as .xlsx."""
+    return request.GET.get("format") == "xlsx"
 
 
 def xlsx_response(filename: str, columns: Sequence[Column | str], rows: Iterable[Sequence], *,

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.exporters import wants_xlsx
 from tdkt.organizations.scope import unit_scope_q
 from tdkt.catalogue.models import CatalogueEntry
 from tdkt.decisions.models import Award, Decision
@@ -87,6 +88,9 @@ def search(request):
                                include_predecessors=data["include_predecessors"], entry_code=data["entry"],
                                year=data["year"], decision_number=data["decision_number"],
                                status=data["status"]).only(*LISTED_FIELDS)
+        if wants_xlsx(request):
+            from tdkt.decisions.exports import awards_xlsx
+            return awards_xlsx(awards)
         page_obj = CappedPaginator(awards, PAGE_SIZE).get_page(request.GET.get("page"))
         person_ids = {award.person_id for award in page_obj if award.person_id}
         if person_ids:
@@ -103,6 +107,9 @@ def search(request):
 def decision_detail(request, pk):
     decision = get_object_or_404(Decision.objects.select_related("issuer"), pk=pk)
     awards = decision.awards.select_related("entry", "unit").order_by("certificate_number")
+    if wants_xlsx(request):
+        from tdkt.decisions.exports import awards_xlsx
+        return awards_xlsx(awards, name="quyet-dinh-" + decision.number.replace("/", "-"))
     totals = awards.aggregate(count=Count("pk"), money=Sum("money_amount"))
     page_obj = Paginator(awards, 100).get_page(request.GET.get("page"))
     return render(request, "decisions/decision_detail.html", {

@@ -357,3 +357,40 @@ class ConsultationComment(models.Model):
 
     class Meta:
         ordering = ["received_on", "id"]
+
+
+class ImportBatch(TimeStampedModel):
+    """One uploaded nominee list, from upload to confirmation (tdkt.nominations.imports).
+
+    The parsed cells, the column matching and the user's choices for uncertain people are
+    kept here, so nothing is lost between the preview and the confirmation and nothing
+    touches the dossier before the user confirms. ``fingerprint`` recognises a file
+    uploaded again."""
+
+    class State(models.TextChoices):
+        PREVIEW = "preview", _("being checked")
+        CONFIRMED = "confirmed", _("imported")
+        CANCELLED = "cancelled", _("cancelled")
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="import_batches")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    file_name = models.CharField(_("file name"), max_length=255)
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    sheet_name = models.CharField(_("sheet"), max_length=100, blank=True)
+    header_line = models.PositiveIntegerField(default=1)
+    labels = models.JSONField(default=list)          # the header text of each column
+    mapping = models.JSONField(default=list)         # the field of each column ("" = not imported)
+    rows = models.JSONField(default=list)            # [[line number, [cells]], …] as uploaded
+    choices = models.JSONField(default=dict)         # {"line": "person:ID" | "new" | "skip"}
+    options = models.JSONField(default=dict)         # defaults for rows without an award or summary
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PREVIEW)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("nominee list import")
+        verbose_name_plural = _("nominee list imports")
+
+    def __str__(self):
+        return f"{self.file_name} → {self.dossier.code}"

@@ -160,6 +160,7 @@ EVENT_LABELS = {
     "dossier.withdrawn": _("Dossier withdrawn"),
     "nomination.added": _("Nominee added"),
     "nomination.removed": _("Nominee removed"),
+    "nomination.imported": _("Nominees imported from a list"),
     "nomination.appraised": _("Nominee appraised"),
     "attachment.added": _("Document attached"),
     "attachment.removed": _("Document removed"),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from tdkt.core.errors import DomainError
+from tdkt.core.exporters import wants_xlsx
 from tdkt.organizations.scope import in_scope, unit_scope_q
 from tdkt.core.paging import paged
 from tdkt.core.text import fold
@@ -36,6 +37,10 @@ def _lineage_prefetch():
 
 @login_required
 def unit_tree(request):
+    if wants_xlsx(request):
+        from tdkt.organizations.exports import units_xlsx
+        return units_xlsx(Unit.objects.order_by("path").select_related("parent")
+                          .prefetch_related(*_lineage_prefetch()))
     units = list(Unit.objects.order_by("path").prefetch_related(*_lineage_prefetch()))
     for unit in units:
         unit.depth = min(max(unit.path.count("/") - 2, 0), 8)
@@ -48,6 +53,11 @@ def unit_detail(request, pk):
     children = unit.children.order_by("path")
     may_see_people = in_scope(request.user, unit)
     people_page = collectives_page = None
+    if may_see_people and wants_xlsx(request):
+        from tdkt.organizations import exports
+        if request.GET.get("list") == "collectives":
+            return exports.collectives_xlsx(unit.collectives.order_by("search_name", "pk"), name=f"tap-the-{unit.code}")
+        return exports.people_xlsx(unit.people.order_by("search_name", "pk"), name=f"ca-nhan-{unit.code}")
     if may_see_people:
         people_page = paged(request, unit.people.order_by("search_name", "pk"), "people_page", PAGE_SIZE)
         collectives_page = paged(request, unit.collectives.order_by("search_name", "pk"), "collectives_page",
@@ -101,6 +111,9 @@ def people_list(request):
             unit = visible_units.filter(pk=form.cleaned_data["unit"]).first()
             if unit is not None:
                 people = people.filter(unit__path__startswith=unit.path)
+    if wants_xlsx(request):
+        from tdkt.organizations.exports import people_xlsx
+        return people_xlsx(people.order_by("search_name", "pk"))
     page_obj = Paginator(people.order_by("search_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organizations/people_list.html", {"nav": "units", "form": form, "page_obj": page_obj})
 

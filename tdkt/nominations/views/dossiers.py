@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tdkt.accounts.models import Role
 from tdkt.core.errors import DomainError
-from tdkt.nominations import eligibility, queries, services
+from tdkt.core.exporters import wants_xlsx
+from tdkt.nominations import eligibility, exports, queries, services
 from tdkt.nominations.access import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
 from tdkt.nominations.forms import (
     AppraisalForm, AttachmentForm, DossierCreateForm, DossierFilterForm, NewPersonForm, NominationForm, ReturnForm,
@@ -157,6 +158,8 @@ def worklist(request):
     counts = queries.status_counts(base)
     form = DossierFilterForm(request.GET or None, user=user, statuses={value for value, _l, _n in counts} or None)
     qs = queries.by_due_date(queries.filter_dossiers(base, form.filters))
+    if wants_xlsx(request):
+        return exports.dossiers_xlsx(queries.with_owner(qs), name="viec-can-xu-ly")
     heading, intro = WORKLIST_HEADINGS.get(user.role, WORKLIST_HEADINGS[Role.ADMIN])
     context = _list_context(request, form, qs, today=today)
     context.update(nav="worklist", heading=heading, intro=intro, counts=counts,
@@ -173,6 +176,8 @@ def dossier_list(request):
     form = DossierFilterForm(request.GET or None, user=user)
     qs = queries.with_owner(dossiers_for_user(user))
     qs = queries.filter_dossiers(qs, form.filters).order_by("-created_at", "-pk")
+    if wants_xlsx(request):
+        return exports.dossiers_xlsx(qs)
     context = _list_context(request, form, qs, today=today)
     context.update(nav="dossiers", can_create=user.role == Role.UNIT_CLERK)
     return render(request, "nominations/dossier_list.html", context)
@@ -185,6 +190,8 @@ def overdue(request):
     user, today = request.user, timezone.localdate()
     form = DossierFilterForm(request.GET or None, user=user, with_owner=True)
     qs = queries.filter_dossiers(queries.overdue_dossiers(user, today), form.filters)
+    if wants_xlsx(request):
+        return exports.dossiers_xlsx(qs, name="ho-so-qua-han")
     page = _page(request, qs)
     page.object_list = queries.decorate_overdue(page.object_list, today=today)
     return render(request, "nominations/overdue.html",
@@ -219,6 +226,8 @@ def create(request):
 def detail(request, pk):
     user, today = request.user, timezone.localdate()
     dossier = get_dossier_for_user(user, pk)
+    if wants_xlsx(request):
+        return exports.nominations_xlsx(dossier)
     nominations = queries.nominations_for_detail(dossier)
     attachments = list(dossier.attachments.select_related(
         "uploaded_by", "nomination__person", "nomination__collective", "nomination__household"))

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tdkt.accounts.models import Role
-from tdkt.nominations import suggestions
+from tdkt.core.exporters import wants_xlsx
+from tdkt.nominations import exports, suggestions
 from tdkt.nominations.forms_suggestions import SuggestionFilterForm
 from tdkt.nominations.models import DossierKind
 
@@ -41,6 +42,8 @@ def suggestion_list(request):
     filters = form.filters
     rows = suggestions.suggestions_for(user, year=filters["year"], unit=filters.get("unit"),
                                        targets=[filters["target"]] if filters.get("target") else None)
+    if wants_xlsx(request):
+        return exports.suggestions_xlsx(rows)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     suggestions.attach_verdicts(page.object_list)  # the rules for this page's people, in one batch
     can_create = user.role == Role.UNIT_CLERK
