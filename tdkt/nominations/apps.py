@@ -8,3 +8,4 @@ class NominationsConfig(AppConfig):
 
     def ready(self):
         from tdkt.nominations import panels  # noqa: F401  registers the unit/person page sections
+        from tdkt.nominations import cluster_proposals, movement_results, registration_results  # noqa: F401  emulation.hooks

@@ -15,6 +15,7 @@ from tdkt.organizations.scope import unit_scope_q
 from tdkt.catalogue.models import AttachmentKind, CatalogueEntry
 from tdkt.core.errors import DomainError
 from tdkt.core.text import fold
+from tdkt.emulation.models import Movement
 from tdkt.nominations.models import DossierKind, Nomination, Status
 from tdkt.nominations.workflow import STEP_OWNER
 from tdkt.organizations.models import Collective, Gender, Household, Person, SubjectKind, Unit
@@ -100,10 +101,14 @@ class DossierCreateForm(AutofocusMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of dossier"), choices=DossierKind.choices, initial=DossierKind.ANNUAL)
     year = forms.IntegerField(label=_("Achievement year"), min_value=2000)
     unit = UnitChoiceField(label=_("Proposing unit"), queryset=Unit.objects.none(), empty_label=None)
+    movement = forms.ModelChoiceField(label=_("Emulation movement"), required=False, queryset=Movement.objects.none(),
+                                      empty_label=_("None (not for a particular movement)"),
+                                      help_text=_("The movement whose results this dossier proposes, if any."))
 
     def __init__(self, data=None, *, user):
         super().__init__(data, initial={"year": timezone.localdate().year, "unit": user.unit_id})
         self.fields["unit"].queryset = Unit.objects.filter(path__startswith=user.unit.path)
+        self.fields["movement"].queryset = Movement.objects.exclude(status=Movement.Status.DRAFT).order_by("name")
         last = timezone.localdate().year + 1
         self.fields["year"].max_value = last
         self.fields["year"].validators.append(MaxValueValidator(last))

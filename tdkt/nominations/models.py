@@ -85,6 +85,9 @@ class Dossier(TimeStampedModel):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="dossiers", editable=False, verbose_name=_("decision"))
     planned_council_on = models.DateField(_("planned council meeting"), null=True, blank=True)
+    # The movement whose results this dossier proposes for awards (the movement's page lists them).
+    movement = models.ForeignKey("emulation.Movement", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="dossiers", verbose_name=_("emulation movement"))
 
     objects = DossierQuerySet.as_manager()
 

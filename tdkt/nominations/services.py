@@ -59,7 +59,7 @@ def _next_code(year: int) -> str:
 # --- Clerk: building a dossier ---------------------------------------------------
 
 @transaction.atomic
-def create_dossier(*, actor, unit, title: str, kind: str, year: int) -> Dossier:
+def create_dossier(*, actor, unit, title: str, kind: str, year: int, movement=None) -> Dossier:
     _require_role(actor, Role.UNIT_CLERK)
     if not in_scope(actor, unit):
         raise PermissionDenied(_("You can only create dossiers for your unit and the units under it."))
@@ -71,8 +71,12 @@ def create_dossier(*, actor, unit, title: str, kind: str, year: int) -> Dossier:
     if not (2000 <= year <= this_year + 1):
         raise DomainError(_("The achievement year must be between 2000 and %(max)d.") % {"max": this_year + 1},
                           field="year")
+    if movement is not None and movement.is_thematic and kind != DossierKind.THEMATIC:
+        # Awards of a thematic movement must not count as annual achievements later (NĐ 152/2025 Đ4 k3).
+        raise DomainError(_("A dossier for the thematic movement “%(movement)s” must be of the kind "
+                            "“thematic movement”.") % {"movement": movement.name}, field="kind")
     dossier = Dossier.objects.create(code=_next_code(year), title=title.strip(), kind=kind, unit=unit,
-                                     year=year, created_by=actor)
+                                     year=year, created_by=actor, movement=movement)
     _log(dossier, "dossier.created", actor)
     return dossier
 

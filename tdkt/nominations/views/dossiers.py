@@ -211,7 +211,7 @@ def create(request):
         data = form.cleaned_data
         try:
             dossier = services.create_dossier(actor=request.user, unit=data["unit"], title=data["title"],
-                                              kind=data["kind"], year=data["year"])
+                                              kind=data["kind"], year=data["year"], movement=data["movement"])
         except DomainError as error:
             add_domain_error(form, error)
         else:
