@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+# Not this folder: a sibling script named like a standard module (statistics.py) would shadow it.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tdkt.rules import check_many  # noqa: E402

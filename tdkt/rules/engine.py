@@ -61,7 +61,21 @@ def _run_list(params, regime: str, award: str, subject_kind: str, kind: str) -> 
     return run
 
 
-def _evaluate(case: Case, params_by_regime, calendar, salaries) -> dict:
+def _money(ctx: Ctx, cache: dict | None) -> dict:
+    """The money part of a result. Without other titles in the same decision it depends only on the
+    award, the subject kind, the decision date and the regime's parameters, so a batch works each
+    combination out once (``cache`` lives for one batch: same parameters and salaries) and gives every
+    result its own copy."""
+    if cache is None or ctx.case.same_decision:
+        return money.compute(ctx)
+    key = (ctx.regime, ctx.award, ctx.subject_kind, ctx.today)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = money.compute(ctx)
+    return dict(found)
+
+
+def _evaluate(case: Case, params_by_regime, calendar, salaries, money_cache: dict | None = None) -> dict:
     regime = regime_for(case.decision_date)
     params = params_by_regime[regime]
     ctx = Ctx(case, regime, params, calendar, salaries)
@@ -93,7 +107,7 @@ def _evaluate(case: Case, params_by_regime, calendar, salaries) -> dict:
         append({"rule": rule_id, "ok": ok, "article": article, "evidence": evidence,
                 "message": out[1], "message_en": out[2]})
     return {"verdict": NOT_ELIGIBLE if failed else (NEEDS_CHECK if unknown else ELIGIBLE),
-            "regime": regime, "reasons": reasons, "money": money.compute(ctx)}
+            "regime": regime, "reasons": reasons, "money": _money(ctx, money_cache)}
 
 
 def _salaries(base_salaries) -> money.Salaries:
@@ -128,6 +142,7 @@ def check_many(cases: Iterable[dict | Case], *, parameters=None, base_salaries=N
     ``needs_check`` result naming the field (rule ``CASE.invalid``) instead of stopping the batch."""
     params_by_regime = resolve_all(parameters)
     calendar, salaries = _calendar(holidays), _salaries(base_salaries)
+    money_cache: dict = {}
     out = []
     append = out.append
     for case in cases:
@@ -137,5 +152,5 @@ def check_many(cases: Iterable[dict | Case], *, parameters=None, base_salaries=N
             except CaseError as error:
                 append(invalid_result(error))
                 continue
-        append(_evaluate(case, params_by_regime, calendar, salaries))
+        append(_evaluate(case, params_by_regime, calendar, salaries, money_cache))
     return out
