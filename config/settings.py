@@ -131,6 +131,12 @@ else:
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA busy_timeout=20000;"
+                    # Reads through a memory map instead of a read() per page: each request opens a
+                    # new connection with an empty page cache (docs/decisions/0004-archive-name-search.md).
+                    "PRAGMA mmap_size=1073741824;"
+                    # Statement journals (needed by the award-tally triggers, reports/tally.py) stay in
+                    # memory instead of a temporary file.
+                    "PRAGMA temp_store=MEMORY;"
                 ),
             },
         }
@@ -177,6 +183,11 @@ STORAGES = {
 # Uploads (attachments): size and type are checked in tdkt.core.uploads.
 TDKT_UPLOAD_MAX_BYTES = int(os.environ.get("TDKT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Imports of lists (tdkt.core.spreadsheets): the nominee lists of a dossier, and the historical archive.
+TDKT_IMPORT_MAX_BYTES = int(os.environ.get("TDKT_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+TDKT_IMPORT_MAX_ROWS = int(os.environ.get("TDKT_IMPORT_MAX_ROWS", 20_000))
+TDKT_ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("TDKT_ARCHIVE_IMPORT_MAX_BYTES", 50 * 1024 * 1024))
+TDKT_ARCHIVE_IMPORT_MAX_ROWS = int(os.environ.get("TDKT_ARCHIVE_IMPORT_MAX_ROWS", 200_000))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security -------------------------------------------------------------
@@ -209,6 +220,22 @@ if os.environ.get("TDKT_CACHE_URL"):
 TDKT_TASKS_BACKEND = os.environ.get("TDKT_TASKS_BACKEND", "database" if PRODUCTION else "inline")
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Plan reminders are mailed (tdkt.plans); Django reads the SMTP server from these when the SMTP backend is set.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "tdkt@localhost")
+TDKT_PLAN_REMINDER_DAYS = int(os.environ.get("TDKT_PLAN_REMINDER_DAYS", 7))
+
+# --- Documents and certificates ---------------------------------------------
+# The địa danh printed in "Lạng Sơn, ngày … tháng … năm …" (Nghị định 30/2020).
+TDKT_PLACE_NAME = os.environ.get("TDKT_PLACE_NAME", "Lạng Sơn")
+# Public address printed in certificates' QR codes (behind a proxy it differs from the request host).
+TDKT_PUBLIC_URL = os.environ.get("TDKT_PUBLIC_URL", "")
+# Public certificate verification: look-ups per address per minute.
+TDKT_VERIFY_MAX_LOOKUPS = int(os.environ.get("TDKT_VERIFY_MAX_LOOKUPS", 30))
 
 LOGGING = {
     "version": 1,

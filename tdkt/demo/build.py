@@ -26,7 +26,7 @@ from tdkt.core.text import fold
 from tdkt.decisions.models import AchievementKind, Award, Decision, reindex_award_names
 from tdkt.decisions.services import record_decision
 from tdkt.demo import data as D
-from tdkt.demo import documents_demo, emulation_demo, imports_demo, plans_demo
+from tdkt.demo import certificates_demo, emulation_demo, plans_demo
 from tdkt.emulation.models import EmulationGroup, GroupMembership, Movement
 from tdkt.nominations import services
 from tdkt.nominations.models import Council, CouncilMembership
@@ -973,8 +973,10 @@ class DemoBuilder:
         body = f"%PDF-1.4\n% Tai lieu minh hoa (demo): {name}\n%%EOF\n".encode()
         return SimpleUploadedFile(name, body, content_type="application/pdf")
 
-    def _dossier(self, clerk: User, title: str, kind: str, nominations, *, year: int, complete: bool = True):
-        dossier = services.create_dossier(actor=clerk, unit=clerk.unit, title=title, kind=kind, year=year)
+    def _dossier(self, clerk: User, title: str, kind: str, nominations, *, year: int, complete: bool = True,
+                 movement=None):
+        dossier = services.create_dossier(actor=clerk, unit=clerk.unit, title=title, kind=kind, year=year,
+                                          movement=movement)
         needed: list[str] = []
         for subject, code, summary, *period in nominations:  # period: (from_year, to_year) when not the year
             entry = self.entry(code, self.today)
@@ -1109,7 +1111,7 @@ class DemoBuilder:
         self.build_facts()
         self.build_dossiers()
         # Each later area adds its own demo on top of the foundation, in its own module.
-        for area in (emulation_demo, documents_demo, plans_demo, imports_demo):
+        for area in (emulation_demo, certificates_demo, plans_demo):
             area.build(self)
         return self.counts
 
