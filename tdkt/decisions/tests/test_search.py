@@ -228,3 +228,66 @@ def test_decision_detail(client, people, archive):
                  "Nguyễn Thị Đào", "Ủy ban nhân dân xã Mai Pha"):
         assert text in body
     assert client.get(reverse("decisions:decision", args=[999999])).status_code == 404
+
+
+# --- the two query shapes return the same rows in the same order ------------------------------
+
+SAME_NAMES = ["Nguyễn Thị Đào", "Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "Đào Văn Đạo", "Hoàng Thị Hà", "Hà Văn Hoàng",
+              "Nông Thị Thu Hà", "Nguyễn Đức Dũng", "Trần Văn An", "Lê Thị An", "Vi Văn Slao", "Lộc Thị Nguyệt",
+              "Nguyễn Ngọc Nguyên", "Tổ công tác số 1", "Tổ công tác số 12"]
+
+
+@pytest.fixture
+def varied_archive(archive, units, catalogue):
+    """Duplicated names, names matching twice ("Đào Văn Đạo"), two years, three units."""
+    unit_cycle = [units["school"], units["health"], archive["old_commune"]]
+    for i, name in enumerate(SAME_NAMES):
+        decision = archive["d2020"] if i % 2 else archive["d2024"]
+        services.grant_award(decision, entry=catalogue["BK_TINH"] if i % 3 else catalogue["CSTDCS"],
+                             subject=Person.objects.create(full_name=name, unit=units["school"]),
+                             recipient_name=name, unit=unit_cycle[i % 3], year=decision.issued_on.year)
+    return archive
+
+
+def expected(query, **filters):
+    """The documented semantics, computed in Python: awards with a word-start suffix starting with
+    the folded query, each once, ordered by its smallest matching suffix, then id."""
+    folded = fold(query)
+    rows = []
+    for award in Award.objects.all():
+        matching = [key for key in name_keys(award.search_name) if key.startswith(folded)]
+        if matching and all(getattr(award, field) == value for field, value in filters.items()):
+            rows.append((min(matching), award.pk))
+    return [pk for _key, pk in sorted(rows)]
+
+
+SHAPE_QUERIES = ["nguyen", "Nguyễn Văn", "ngu van", "ng", "n", "dao", "Đạo", "dao van dao", "ha", "hoang",
+                 "thi", "an", "van h", "to cong tac so 1", "slao", "zz", "thu ha"]
+
+
+@pytest.mark.parametrize("probe_limit", [0, 10**9], ids=["key-driven", "award-driven"])
+def test_both_query_shapes_give_the_documented_rows_and_order(varied_archive, units, monkeypatch, probe_limit):
+    from tdkt.decisions import queries
+
+    monkeypatch.setattr(queries, "PROBE_LIMIT", probe_limit)
+    for query in SHAPE_QUERIES:
+        assert [a.pk for a in search_awards(q=query)] == expected(query), query
+        for year in (2020, 2024):
+            assert [a.pk for a in search_awards(q=query, year=year)] == expected(query, year=year), (query, year)
+        for unit in (units["school"], units["health"]):
+            found = [a.pk for a in search_awards(q=query, unit=unit, include_predecessors=False)]
+            assert found == expected(query, unit_id=unit.pk), (query, unit)
+        found = [a.pk for a in search_awards(q=query, year=2024, entry_code="BK_TINH", status="valid")]
+        assert found == [pk for pk in expected(query, year=2024, status="valid")
+                         if Award.objects.get(pk=pk).entry.code == "BK_TINH"], query
+        # The capped count and later pages (what the archive page uses) agree too.
+        assert search_awards(q=query, year=2024).count() == len(expected(query, year=2024))
+        assert [a.pk for a in search_awards(q=query)[2:5]] == expected(query)[2:5]
+
+
+def test_selective_filters_start_from_the_awards(varied_archive, units):
+    """Few awards in the unit and a common name: the plan probes the key index per award."""
+    plan = _plan(search_awards(q="nguyen", unit=units["school"], include_predecessors=False))
+    assert "award_name_key_award_idx" in plan
+    assert search_awards(q="nguyen", unit=units["school"], include_predecessors=False).count() == len(
+        expected("nguyen", unit_id=units["school"].pk))
