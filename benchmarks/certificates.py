@@ -27,8 +27,8 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# This folder holds a benchmarks/statistics.py, which would shadow the standard library module
-# (Django's SQLite backend imports it): import from the project root, not from here.
+# Not this folder: a sibling script named like a standard module would shadow it (Django's SQLite
+# backend imports `statistics`); import from the project root.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 

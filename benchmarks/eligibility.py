@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-# Not this folder: a sibling script named like a standard module (statistics.py) would shadow it.
+# Not this folder: a sibling script named like a standard module would shadow it.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -33,7 +33,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# benchmarks/statistics.py would shadow the standard library's statistics (Django's SQLite backend uses it).
+# Not this folder: a sibling script named like a standard module would shadow it (Django's SQLite backend
+# imports `statistics`).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 sys.path.insert(0, str(ROOT))
 import statistics  # noqa: E402
