@@ -81,7 +81,8 @@ def available_actions(registration, actor) -> list[str]:
 
 @transaction.atomic
 def apply_registration_transition(registration: Registration, name: str, *, actor, note: str = "") -> Registration:
-    registration = Registration.objects.select_for_update().select_related("unit__parent").get(pk=registration.pk)
+    registration = (Registration.objects.select_for_update(of=("self",)).select_related("unit__parent")
+                    .get(pk=registration.pk))
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise DomainError(_("Unknown action."), code="unknown_action")

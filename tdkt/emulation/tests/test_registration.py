@@ -146,3 +146,14 @@ def test_only_the_units_own_head_approves(people, units, catalogue, nominee):
     reg.apply_registration_transition(registration, "approve", actor=school_head)
     registration.refresh_from_db()
     assert reg.available_actions(registration, people["head"]) == ["receive", "return"]
+
+
+def test_transition_lock_works_when_the_unit_has_no_parent(units, people):
+    """PostgreSQL refuses FOR UPDATE on the nullable side of an outer join; the lock names the
+    registration only, so a top-level unit (no parent) still gets to the action's own checks."""
+    province = units["province"]
+    assert province.parent_id is None
+    registration = Registration.objects.create(unit=province, year=2026, created_by=people["clerk"])
+    with pytest.raises(DomainError) as error:
+        reg.apply_registration_transition(registration, "no_such_action", actor=people["clerk"])
+    assert error.value.code == "unknown_action"
