@@ -2,7 +2,8 @@
 
 The numbers come from the same tables as the statistics pages (tdkt.reports.tables); the
 wording around them is the template's (default_templates/summary_report.docx, Nghị định 30
-layout). Rendering is one function, ``render_docx``, so it can move to tdkt.documents later.
+layout). The template is rendered by tdkt.documents (the same sandboxed docxtpl rendering as
+every official paper); the statistics tables are then put in with python-docx.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from django.utils import timezone, translation
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from docxtpl import DocxTemplate
 
+from tdkt.documents.rendering import render_bytes
 from tdkt.reports import statistics as st
 from tdkt.reports import tables
 
@@ -72,12 +73,9 @@ def _marker(key: str) -> str:
 def render_docx(template_path: Path, context: dict, table_map: dict[str, tables.Table]) -> bytes:
     """Fill a docxtpl template. ``{{ tables.<key> }}`` renders a marker paragraph that is then
     replaced by the table (built with python-docx: no sub-document dependency)."""
-    template = DocxTemplate(str(template_path))
-    template.render({**context, "tables": {key: _marker(key) for key in table_map}}, autoescape=True)
-    rendered = io.BytesIO()
-    template.save(rendered)
-    rendered.seek(0)
-    document = Document(rendered)
+    rendered = render_bytes(template_path.read_bytes(),
+                            {**context, "tables": {key: _marker(key) for key in table_map}})
+    document = Document(io.BytesIO(rendered))
     markers = {_marker(key): table for key, table in table_map.items()}
     for paragraph in list(document.paragraphs):
         table = markers.get(paragraph.text.strip())
