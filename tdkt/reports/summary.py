@@ -16,6 +16,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from tdkt.documents.context import blank_number, header, signature
 from tdkt.documents.rendering import render_bytes
 from tdkt.reports import statistics as st
 from tdkt.reports import tables
@@ -109,13 +110,11 @@ def summary_context(scope: st.Scope, period: st.Period, *, issuer=None) -> tuple
         first_half = period.part == st.Part.FIRST_HALF
         kind = "SƠ KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG 6 THÁNG ĐẦU NĂM" if first_half else \
             "TỔNG KẾT CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM"
+        # The Nghị định 30 header and signature fields, as every other paper fills them.
         context = {
-            "parent_body_upper": parent.upper(),
-            "issuer_upper": issuer_name.upper(),
-            "issuer_short": (issuer.short_name if issuer and issuer.short_name else "SNV"),
-            "number_placeholder": "……",
-            "place": "………",
-            "day": f"{today.day:02d}", "month": f"{today.month:02d}", "year_now": today.year,
+            **header(issuer_name=issuer_name, parent_name=parent,
+                     number=blank_number("BC", issuer.short_name if issuer else "SNV", issuer_name), on=today),
+            **signature(title="Thủ trưởng cơ quan", recipients=["Như trên;", "Lưu: VT."]),
             "report_title": f"{kind} {period.year}",
             "scope_label": scope.label,
             "scope_short": "tỉnh" if scope.unit is None else "đơn vị",
@@ -127,7 +126,6 @@ def summary_context(scope: st.Scope, period: st.Period, *, issuer=None) -> tuple
             "registrations": st.registrations(scope, period),
             "total_awards": total.total, "total_collectives": total.collectives, "total_persons": total.persons,
             "total_households": total.households, "previous_total": previous_total,
-            "signer_title_upper": "THỦ TRƯỞNG CƠ QUAN",
         }
     return context, table_map
 
