@@ -15,13 +15,14 @@ saved in a few times the time calamine takes to read it (benchmarks/import_nomin
 
 from __future__ import annotations
 
-import json
 import re
+import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain, zip_longest
 
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
@@ -30,11 +31,11 @@ from django.utils.translation import gettext_lazy
 
 from tdkt.catalogue.models import CatalogueEntry
 from tdkt.core.errors import DomainError, PermissionDenied
+from tdkt.core.memory import collector_paused
 from tdkt.core.spreadsheets import (
-    CellError, PartialDate, SheetError, cell_text, fingerprint, from_json_cell, limits, locate_header, parse_date,
-    read_tables, to_json_cell,
+    CellError, PartialDate, SheetError, cell_text, fingerprint, limits, locate_header, parse_date, read_tables,
 )
-from tdkt.core.text import fold
+from tdkt.core.text import fold, fold_many
 from tdkt.nominations import services
 from tdkt.nominations.models import Dossier, ImportBatch, Nomination, TimelineEvent
 from tdkt.organizations.models import Gender, Person, Unit
@@ -128,16 +129,18 @@ def start_import(dossier: Dossier, *, actor, uploaded=None, data: bytes | None =
                 "name": filename, "size": round(uploaded.size / 1048576, 1),
                 "limit": round(limit.max_bytes / 1048576)}, field="file", code="too_large")
         data = uploaded.read()
+    with collector_paused():
+        return _keep_batch(dossier, actor, data, filename, limit, options)
+
+
+def _keep_batch(dossier, actor, data, filename, limit, options) -> ImportBatch:
     with _phase("read"):
         tables = read_tables(data, filename, limit=limit)
     with _phase("header"):
         header = locate_header(tables, ALIASES, required=("full_name",), filename=filename)
     with _phase("batch keep"):
-        # Text cells are kept as they are and whole numbers (line numbers, years) become ints
-        # inline; only the rest (dates, fractions) go through to_json_cell.
-        rows = [[line, [cell if type(cell) is str else int(cell) if type(cell) is float and cell.is_integer()
-                        and -2**53 < cell < 2**53 else to_json_cell(cell) for cell in cells]]
-                for line, cells in header.data_rows]
+        # The cells are kept as calamine gave them; ImportBatch.rows' encoder writes the dates.
+        rows = [[line, cells] for line, cells in header.data_rows]
     if not rows:
         raise SheetError(_("“%(name)s” has a header but no nominee under it.") % {"name": filename},
                          field="file", code="empty")
@@ -348,22 +351,21 @@ def _gender(text: str) -> str | None:
     return None
 
 
-def _national_id(row: RowCheck, raw) -> str:
+def _read_national_id(raw) -> tuple[str, str, str]:
+    """(the number, an error, a warning) read from one national-ID cell."""
     text = cell_text(raw).replace(" ", "").replace(".", "")
     if not text:
-        return ""
+        return "", "", ""
     if not text.isdigit():
-        row.error("national_id", _("the national ID number must contain digits only"))
-        return ""
-    if isinstance(raw, (int, float)) and len(text) == 11:
+        return "", _("the national ID number must contain digits only"), ""
+    warning = ""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(text) == 11:
         # A spreadsheet stored the 12-digit number as a number and dropped its leading zero.
         text = "0" + text
-        row.warn("national_id", _("read as %(number)s (the leading zero was lost in the spreadsheet)")
-                 % {"number": text})
+        warning = _("read as %(number)s (the leading zero was lost in the spreadsheet)") % {"number": text}
     if len(text) not in (9, 12):
-        row.error("national_id", _("a national ID number has 12 digits (or 9 for an old ID card)"))
-        return ""
-    return text
+        return "", _("a national ID number has 12 digits (or 9 for an old ID card)"), warning
+    return text, "", warning
 
 
 def _same_birth(person: KnownPerson, birth: PartialDate) -> bool | None:
@@ -398,126 +400,153 @@ def check_batch(batch: ImportBatch, *, actor) -> Preview:
         if unit.short_name:
             units_by_name.setdefault(fold(unit.short_name), unit)
 
-    with _phase("check"):
-        rows = _read_rows(batch, columns, catalogue, default_entry, default_summary, units_by_name, dossier)
-    with _phase("match people"):
-        _match_people(rows, dossier, actor, batch.choices)
-        _mark_duplicates(rows)
+    with collector_paused():
+        with _phase("check"):
+            rows = _read_rows(batch, columns, catalogue, default_entry, default_summary, units_by_name, dossier)
+        with _phase("match people"):
+            _match_people(rows, dossier, actor, batch.choices)
+            _mark_duplicates(rows)
     return Preview(rows=rows, mapping=batch.mapping)
 
 
+def _per_distinct(column: list, read) -> list:
+    """``read(cell)`` for every cell of a column, computed once per distinct cell: lists repeat
+    most of their cells (award, gender, ethnicity, position, summary, often the birth year).
+    True == 1 == 1.0 in a dict, so a column holding booleans is keyed by type as well."""
+    if bool in set(map(type, column)):
+        results = {key: read(key[1]) for key in dict.fromkeys(zip(map(type, column), column))}
+        return [results[key] for key in zip(map(type, column), column)]
+    results = {cell: read(cell) for cell in dict.fromkeys(column)}
+    return list(map(results.__getitem__, column))
+
+
+def _column_text(column) -> list[str]:
+    """cell_text of every cell of a column (the same, without a call per cell, for text only)."""
+    if set(map(type, column)) <= {str}:
+        return [" ".join(text.split()) for text in column]
+    return _per_distinct(column, cell_text)
+
+
+_SKIP = object()   # a blank birth cell: nothing to read
+
+
+def _read_birth(cell) -> PartialDate | str | object:
+    """The birth in one cell: a PartialDate, the error as text, or _SKIP for a blank cell."""
+    if cell_text(cell) == "":
+        return _SKIP
+    try:
+        return parse_date(cell)
+    except CellError as error:
+        return str(error)
+
+
 def _read_rows(batch, columns, catalogue, default_entry, default_summary, units_by_name, dossier):
+    """Every line read and checked against the catalogue, the units and the rules of each column.
+
+    The work is done per column, once per distinct cell (``_per_distinct``); each line then only
+    picks up its cells' results and combines them. Messages are added in the order of the fields
+    (name, births, gender, ID, code, unit, award, summary), as the preview shows them."""
+    lines = [line for line, _cells in batch.rows]
+    count = len(lines)
+    blank = [""] * count
+    # The sheet turned into its columns (in C); a line shorter than the others reads "" past its end.
+    sheet_columns = list(zip_longest(*(cells for _line, cells in batch.rows), fillvalue=""))
+    raw = {name: sheet_columns[index] if index < len(sheet_columns) else blank for index, name in columns}
+    texts = {name: _column_text(column) for name, column in raw.items()}
+
+    def text_of(name):
+        return texts.get(name, blank)
+
+    names = text_of("full_name")
+    folded_names = fold_many(names)
+    births = [(name, gender, _per_distinct(raw[name], _read_birth))
+              for name, gender in (("birth_date", ""), ("birth_year", ""), ("birth_male", Gender.MALE),
+                                   ("birth_female", Gender.FEMALE)) if name in raw]
+    genders = text_of("gender")
+    national_ids = _per_distinct(raw["national_id"], _read_national_id) if "national_id" in raw else None
+    codes = text_of("civil_servant_code")
+    positions, jobs, unit_names = text_of("position_text"), text_of("position"), text_of("unit_name")
+    units = _per_distinct(unit_names, lambda text: units_by_name.get(fold(text)) if text else None)
+    entries = _per_distinct(text_of("entry"), lambda text: catalogue.match(text) if text else None)
+    summaries = text_of("achievement_summary")
+    no_unit = _("no unit of this name in your scope; a new person is registered in %(unit)s") % {
+        "unit": dossier.unit.name}
+    field_names = list(texts)
     rows: list[RowCheck] = []
-    # Lists repeat most of their cells (award, gender, ethnicity, position, summary): each distinct
-    # text is cleaned once, and each distinct birth cell parsed once.
-    clean: dict[str, str] = {}
-    births: dict[tuple, PartialDate | str] = {}
-    for line, cells in batch.rows:
-        row = RowCheck(line=line)
-        raw, values, width = {}, row.values, len(cells)
-        for index, name in columns:
-            value = cells[index] if index < width else ""
-            if type(value) is str:   # most cells: no conversion, spaces collapsed
-                raw[name] = value
-                text = clean.get(value)
-                if text is None:
-                    text = clean[value] = " ".join(value.split())
-                values[name] = text
+    for i, cells in enumerate(zip(*texts.values()) if texts else [()] * count):
+        row = RowCheck(line=lines[i], values=dict(zip(field_names, cells)))
+        values = row.values
+        name = names[i]
+        values["full_name"] = name
+        row.folded_name = folded_names[i]
+        if not name:
+            row.error("full_name", _("the full name is empty"))
+        elif len(name) > 150:
+            row.error("full_name", _("the full name is longer than 150 characters"))
+        # Birth: a date column, a year column, or the "Nam"/"Nữ" columns under "Năm sinh".
+        for source, gender, parsed in births:
+            birth = parsed[i]
+            if birth is _SKIP:
+                continue
+            if type(birth) is str:
+                row.error(source, birth)
+            elif birth and not row.birth:
+                row.birth = birth
+                row.gender = gender or row.gender
+            elif birth and row.birth and birth.year != row.birth.year:
+                row.error(source, _("two different births are given (%(a)s and %(b)s)")
+                          % {"a": row.birth.display(), "b": birth.display()})
+        if genders[i]:
+            gender = _gender(genders[i])
+            if gender is None:
+                row.error("gender", _("write “Nam” or “Nữ”"))
+            elif row.gender and gender != row.gender:
+                row.error("gender", _("does not match the “Nam”/“Nữ” column"))
             else:
-                if type(value) is dict:   # a date, tagged in the JSON (to_json_cell)
-                    value = from_json_cell(value)
-                raw[name] = value
-                values[name] = str(value) if type(value) is int else cell_text(value)
-        _read_row(row, raw, catalogue, default_entry, default_summary, units_by_name, dossier, births)
+                row.gender = gender
+        national_id = ""
+        if national_ids is not None:
+            national_id, error, warning = national_ids[i]
+            if error:
+                row.error("national_id", error)
+            if warning:
+                row.warn("national_id", warning)
+        values["national_id"] = national_id or values.get("national_id", "")
+        code = codes[i]
+        if len(code) > 30:
+            row.error("civil_servant_code", _("longer than 30 characters"))
+            code = ""
+        if national_id:
+            row.identity = ("national_id", national_id)
+        elif code:
+            row.identity = ("civil_servant_code", code)
+        elif name:
+            row.identity = ("name", row.folded_name, row.birth)   # PartialDate: equal when the display is
+        # Position: one column, or "Chức vụ" and "Đơn vị" joined as the hand form writes them.
+        text = positions[i] or ", ".join(part for part in (jobs[i], unit_names[i]) if part)
+        values["position_text"] = text[:300]
+        row.unit = units[i]
+        if unit_names[i] and row.unit is None:
+            row.warn("unit_name", no_unit)
+        # The award proposed.
+        match = entries[i]
+        if match is not None:
+            entry, note = match
+            if entry is None:
+                row.error("entry", note)
+            elif note:
+                row.warn("entry", note)
+            row.entry = entry
+        elif default_entry is not None:
+            row.entry = default_entry
+        else:
+            row.error("entry", _("no title or form is given (and no default was chosen)"))
+        summary = summaries[i] or default_summary
+        values["achievement_summary"] = summary
+        if not summary:
+            row.error("achievement_summary", _("the achievement summary is empty"))
         rows.append(row)
     return rows
-
-
-def _parse_birth(value, births: dict) -> PartialDate:
-    """parse_date, once per distinct cell of the list (the type is part of the key: True == 1)."""
-    key = (type(value), value)
-    found = births.get(key)
-    if found is None:
-        try:
-            found = births[key] = parse_date(value)
-        except CellError as error:
-            found = births[key] = str(error)
-    if type(found) is str:
-        raise CellError(found)
-    return found
-
-
-def _read_row(row, raw, catalogue, default_entry, default_summary, units_by_name, dossier, births=None) -> None:
-    name = row.values.get("full_name", "")   # spaces already collapsed with the other cells
-    row.values["full_name"] = name
-    row.folded_name = fold(name)
-    if not name:
-        row.error("full_name", _("the full name is empty"))
-    elif len(name) > 150:
-        row.error("full_name", _("the full name is longer than 150 characters"))
-    # Birth: a date column, a year column, or the "Nam"/"Nữ" columns under "Năm sinh".
-    for source, gender in (("birth_date", ""), ("birth_year", ""), ("birth_male", Gender.MALE),
-                           ("birth_female", Gender.FEMALE)):
-        if source not in raw or row.values.get(source, "") == "":
-            continue
-        try:
-            birth = parse_date(raw[source]) if births is None else _parse_birth(raw[source], births)
-        except CellError as error:
-            row.error(source, str(error))
-            continue
-        if birth and not row.birth:
-            row.birth = birth
-            row.gender = gender or row.gender
-        elif birth and row.birth and birth.year != row.birth.year:
-            row.error(source, _("two different births are given (%(a)s and %(b)s)")
-                      % {"a": row.birth.display(), "b": birth.display()})
-    if row.values.get("gender"):
-        gender = _gender(row.values["gender"])
-        if gender is None:
-            row.error("gender", _("write “Nam” or “Nữ”"))
-        elif row.gender and gender != row.gender:
-            row.error("gender", _("does not match the “Nam”/“Nữ” column"))
-        else:
-            row.gender = gender
-    national_id = _national_id(row, raw.get("national_id"))
-    row.values["national_id"] = national_id or row.values.get("national_id", "")
-    code = row.values.get("civil_servant_code", "")
-    if len(code) > 30:
-        row.error("civil_servant_code", _("longer than 30 characters"))
-        code = ""
-    if national_id:
-        row.identity = ("national_id", national_id)
-    elif code:
-        row.identity = ("civil_servant_code", code)
-    elif name:
-        row.identity = ("name", row.folded_name, row.birth)   # PartialDate: equal when the display is
-    # Position: one column, or "Chức vụ" and "Đơn vị" joined as the hand form writes them.
-    text = row.values.get("position_text", "")
-    if not text:
-        text = ", ".join(part for part in (row.values.get("position", ""), row.values.get("unit_name", "")) if part)
-    row.values["position_text"] = text[:300]
-    unit_name = row.values.get("unit_name", "")
-    row.unit = units_by_name.get(fold(unit_name)) if unit_name else None
-    if unit_name and row.unit is None:
-        row.warn("unit_name", _("no unit of this name in your scope; a new person is registered in %(unit)s")
-                 % {"unit": dossier.unit.name})
-    # The award proposed.
-    entry_text = row.values.get("entry", "")
-    if entry_text:
-        entry, note = catalogue.match(entry_text)
-        if entry is None:
-            row.error("entry", note)
-        elif note:
-            row.warn("entry", note)
-        row.entry = entry
-    elif default_entry is not None:
-        row.entry = default_entry
-    else:
-        row.error("entry", _("no title or form is given (and no default was chosen)"))
-    summary = row.values.get("achievement_summary", "") or default_summary
-    row.values["achievement_summary"] = summary
-    if not summary:
-        row.error("achievement_summary", _("the achievement summary is empty"))
 
 
 def _match_people(rows: list[RowCheck], dossier: Dossier, actor, choices: dict) -> None:
@@ -611,7 +640,7 @@ def confirm_batch(batch: ImportBatch, *, actor) -> ImportResult:
     """Save every valid row in one transaction (all or nothing) and report the others."""
     if batch.state != ImportBatch.State.PREVIEW:
         raise DomainError(_("This import was already confirmed or cancelled."), code="wrong_state")
-    with transaction.atomic():
+    with collector_paused(), transaction.atomic():
         dossier = services._locked(batch.dossier)
         _require_clerk_of(dossier, actor)
         batch.dossier = dossier
@@ -696,58 +725,78 @@ def _insert(model, rows: list[dict], *, constants: dict | None = None, returning
         else:
             raise ValueError(f"{model.__name__}.{f.attname}: no value given and no default")
         fixed[f] = value if value is None or isinstance(f, _PLAIN_FIELDS) else f.get_db_prep_save(value, db)
-    # Only the varying values are prepared per row, and only for fields that need it (dates).
-    prepare = [(attname, None if isinstance(f, _PLAIN_FIELDS) else f) for attname, f in zip(rows[0], varying)]
-    if all(f is None for _a, f in prepare):
-        values = [list(row.values()) for row in rows]
-    else:
-        values = [[value if f is None or value is None else f.get_db_prep_save(value, db)
-                   for (attname, f), value in zip(prepare, row.values())] for row in rows]
-    quote = db.ops.quote_name
-    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    columns = ", ".join(quote(f.column) for f in (*varying, *fixed))
-    with db.cursor() as cursor:
-        if db.vendor == "sqlite":
-            # One statement: the varying values travel as one JSON array that SQLite unpacks in C
-            # (json_each), the constants are bound once. Faster than executemany, which binds
-            # every column of every row from Python. The transaction holds the write lock (BEGIN
-            # IMMEDIATE) and ids only grow, so the rows above the largest id before the insert are
-            # exactly these, in this order (json_each yields the array in order).
-            if returning:
-                cursor.execute(f"SELECT COALESCE(MAX({pk}), 0) FROM {table}")
-                before = cursor.fetchone()[0]
-            picks = ", ".join(f"json_extract(value, '$[{index}]')" for index in range(len(varying)))
-            fixed_marks = "".join(", %s" for _f in fixed)
-            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {picks}{fixed_marks} FROM json_each(%s) "
-                           f"ORDER BY key", [*fixed.values(), json.dumps(values, ensure_ascii=False, default=str)])
-            if not returning:
-                return []
-            cursor.execute(f"SELECT {pk} FROM {table} WHERE {pk} > %s ORDER BY {pk}", [before])
-            ids = [row_id for (row_id,) in cursor.fetchall()]
+    # Only the columns that need it (dates) are prepared, a column at a time; the rest go as they are.
+    columns = list(zip(*(row.values() for row in rows)))
+    for position, f in enumerate(varying):
+        if isinstance(f, _PLAIN_FIELDS):
+            continue
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+            adapt = db.ops.adapt_datefield_value   # the values are dates already: no to_python per value
+            columns[position] = [value if value is None else adapt(value) for value in columns[position]]
         else:
-            # PostgreSQL: one statement whatever the number of rows, one array per varying column
-            # (unnest), the constants bound once. The ids are taken from the table's sequence first
-            # and inserted explicitly, so they are known in row order without relying on the order
-            # of RETURNING.
-            ids = []
-            if returning:
-                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                               [model._meta.db_table, model._meta.pk.column, len(values)])
-                ids = [row_id for (row_id,) in cursor.fetchall()]
-                columns = f"{pk}, {columns}"
-            arrays = [ids] if returning else []
-            arrays += [list(column) for column in zip(*values)]
-            # Casts without the length ("varchar", not "varchar(50)"): an explicit cast would cut a too
-            # long text silently, the assignment into the column refuses it.
-            types = [_bare_type(f, db) for f in ([model._meta.pk] if returning else []) + varying]
-            unnest = ", ".join(f"%s::{kind}[]" for kind in types)
-            constants_sql = "".join(f", %s::{_bare_type(f, db)}" for f in fixed)
-            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT u.*{constants_sql} FROM unnest({unnest}) AS u",
-                           [*fixed.values(), *arrays])   # in the order of the placeholders
-            if not returning:
-                return []
-    if len(ids) != len(rows):
-        raise RuntimeError(f"{model.__name__}: inserted {len(rows)} rows but read back {len(ids)} ids")
+            columns[position] = [value if value is None else f.get_db_prep_save(value, db)
+                                 for value in columns[position]]
+    values = list(zip(*columns))
+    with db.cursor() as cursor:
+        insert = _insert_sqlite if db.vendor == "sqlite" else _insert_postgresql
+        return insert(cursor, db, model, varying, fixed, values, returning)
+
+
+def _insert_sqlite(cursor, db, model, varying, fixed, values, returning) -> list[int]:
+    """SQLite: multi-row VALUES, as many rows per statement as SQLite takes parameters; the
+    constants are bound once per statement (``SELECT …, %s FROM (VALUES …)``). Binding plain
+    tuples this way is cheaper than executemany (one statement run per row) and than unpacking a
+    JSON array in SQL (json_each, json_extract per cell).
+
+    When the ids are wanted they are given explicitly, following the table's AUTOINCREMENT
+    counter: the transaction holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take
+    them meanwhile, and a clash would fail loudly on the primary key rather than mismatch rows.
+    SQLite moves its counter past explicit ids, so deleted ids are never reused."""
+    quote = db.ops.quote_name
+    table, pk = model._meta.db_table, model._meta.pk
+    ids: list[int] = []
+    if returning:
+        cursor.execute(f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+                       f"COALESCE((SELECT MAX({quote(pk.column)}) FROM {quote(table)}), 0))", [table])
+        first = cursor.fetchone()[0] + 1
+        ids = list(range(first, first + len(values)))
+        values = [(row_id, *row) for row_id, row in zip(ids, values)]
+        varying = [pk, *varying]
+    columns = ", ".join(quote(f.column) for f in (*varying, *fixed))
+    picks = ", ".join(f"column{index}" for index in range(1, len(varying) + 1))
+    fixed_marks = "".join(", %s" for _f in fixed)
+    per_row = "(" + ", ".join(["%s"] * len(varying)) + ")"
+    # SQLite's own limit on parameters (Python 3.11+ can read it), kept under the common 32,766.
+    limit = min(db.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), 32766)
+    size = max(1, (limit - len(fixed)) // len(varying))
+    for start in range(0, len(values), size):
+        chunk = values[start:start + size]
+        cursor.execute(f"INSERT INTO {quote(table)} ({columns}) SELECT {picks}{fixed_marks} FROM "
+                       f"(VALUES {', '.join([per_row] * len(chunk))})",
+                       [*fixed.values(), *chain.from_iterable(chunk)])
+    return ids
+
+
+def _insert_postgresql(cursor, db, model, varying, fixed, values, returning) -> list[int]:
+    """PostgreSQL: one statement whatever the number of rows, one array per varying column
+    (unnest), the constants bound once. The ids are taken from the table's sequence first and
+    inserted explicitly, so they are known in row order without relying on the order of RETURNING."""
+    quote = db.ops.quote_name
+    pk = model._meta.pk
+    ids: list[int] = []
+    if returning:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                       [model._meta.db_table, pk.column, len(values)])
+        ids = [row_id for (row_id,) in cursor.fetchall()]
+        varying = [pk, *varying]
+    arrays = ([ids] if returning else []) + [list(column) for column in zip(*values)]
+    columns = ", ".join(quote(f.column) for f in (*varying, *fixed))
+    # Casts without the length ("varchar", not "varchar(50)"): an explicit cast would cut a too
+    # long text silently, the assignment into the column refuses it.
+    unnest = ", ".join(f"%s::{_bare_type(f, db)}[]" for f in varying)
+    constants_sql = "".join(f", %s::{_bare_type(f, db)}" for f in fixed)
+    cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({columns}) SELECT u.*{constants_sql} "
+                   f"FROM unnest({unnest}) AS u", [*fixed.values(), *arrays])   # in the order of the placeholders
     return ids
 
 

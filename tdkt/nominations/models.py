@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.catalogue.models import AttachmentKind, CatalogueEntry
 from tdkt.core.models import TimeStampedModel
+from tdkt.core.spreadsheets import CellDecoder, CellEncoder
 from tdkt.decisions.models import AchievementKind, Award, Decision
 from tdkt.organizations.models import SubjectRef, Unit
 
@@ -383,7 +384,8 @@ class ImportBatch(TimeStampedModel):
     header_line = models.PositiveIntegerField(default=1)
     labels = models.JSONField(default=list)          # the header text of each column
     mapping = models.JSONField(default=list)         # the field of each column ("" = not imported)
-    rows = models.JSONField(default=list)            # [[line number, [cells]], …] as uploaded
+    # [[line number, [cells]], …] as uploaded, dates included (core.spreadsheets.CellEncoder)
+    rows = models.JSONField(default=list, encoder=CellEncoder, decoder=CellDecoder)
     choices = models.JSONField(default=dict)         # {"line": "person:ID" | "new" | "skip"}
     options = models.JSONField(default=dict)         # defaults for rows without an award or summary
     state = models.CharField(max_length=10, choices=State.choices, default=State.PREVIEW)
