@@ -421,9 +421,10 @@ def _per_distinct(column: list, read) -> list:
 
 
 def _column_text(column) -> list[str]:
-    """cell_text of every cell of a column (the same, without a call per cell, for text only)."""
+    """cell_text of every cell of a column, once per distinct cell (inline for text only)."""
     if set(map(type, column)) <= {str}:
-        return [" ".join(text.split()) for text in column]
+        tidy = {text: " ".join(text.split()) for text in dict.fromkeys(column)}
+        return list(map(tidy.__getitem__, column))
     return _per_distinct(column, cell_text)
 
 
@@ -431,8 +432,9 @@ _SKIP = object()   # a blank birth cell: nothing to read
 
 
 def _read_birth(cell) -> PartialDate | str | object:
-    """The birth in one cell: a PartialDate, the error as text, or _SKIP for a blank cell."""
-    if cell_text(cell) == "":
+    """The birth in one cell: a PartialDate, the error as text, or _SKIP for a blank cell (one
+    whose cell_text is empty)."""
+    if cell is None or cell is False or (type(cell) is str and (not cell or cell.isspace())):
         return _SKIP
     try:
         return parse_date(cell)
@@ -640,7 +642,14 @@ def confirm_batch(batch: ImportBatch, *, actor) -> ImportResult:
     """Save every valid row in one transaction (all or nothing) and report the others."""
     if batch.state != ImportBatch.State.PREVIEW:
         raise DomainError(_("This import was already confirmed or cancelled."), code="wrong_state")
-    with collector_paused(), transaction.atomic():
+    with collector_paused():
+        # The checked rows are dropped when _confirm returns, still inside this block, so the
+        # collector does not walk them once it resumes.
+        return _confirm(batch, actor)
+
+
+def _confirm(batch: ImportBatch, actor) -> ImportResult:
+    with transaction.atomic():
         dossier = services._locked(batch.dossier)
         _require_clerk_of(dossier, actor)
         batch.dossier = dossier

@@ -158,3 +158,23 @@ def test_cells_as_text_and_years():
     assert cell_text(dt.date(2020, 1, 2)) == "02/01/2020"
     assert parse_year("2019-2020") == 2019 and parse_year(2021.0) == 2021
     assert fingerprint(b"a") == fingerprint(b"a") != fingerprint(b"b")
+
+
+def test_cells_kept_as_json_read_back_as_the_file_gave_them():
+    """The preview's stored rows (ImportBatch.rows) go through this codec between two requests."""
+    import json
+    import math
+
+    from tdkt.core.spreadsheets import CellDecoder, CellEncoder
+
+    rows = [[3, ["Nguyễn Thị Đào", dt.date(1980, 5, 17), 1.0, 20080000111.0, "", True, None, 2.5]],
+            [4, [dt.datetime(1975, 1, 2, 13, 30), dt.time(8, 15), "=cmd", "  Lò  Thị Lan "]]]
+    text = json.dumps(rows, cls=CellEncoder)
+    assert "Nguyễn Thị Đào" in text and "\\u" not in text                   # UTF-8, not escapes
+    back = json.loads(text, cls=CellDecoder)
+    assert back[0] == rows[0]
+    assert [type(cell) for cell in back[0][1]] == [type(cell) for cell in rows[0][1]]   # 1.0 stays a float
+    assert back[1][1] == [dt.date(1975, 1, 2), "08:15:00", "=cmd", "  Lò  Thị Lan "]
+    assert json.loads(json.dumps([math.nan], cls=CellEncoder)) == [None]    # JSON has no NaN (SQLite's check refuses it)
+    # Rows stored before the codec existed (ints for whole numbers, the same date tags) still read.
+    assert json.loads('[[2, [1, {"d": "1980-05-17"}]]]', cls=CellDecoder) == [[2, [1, dt.date(1980, 5, 17)]]]
