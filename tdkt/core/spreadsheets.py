@@ -25,6 +25,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import orjson
 from django.conf import settings
@@ -337,14 +338,15 @@ class CellError(ValueError):
     """A cell that cannot be read as the column's type; the message is for the user."""
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A date, or only its year (lists often give "Năm sinh": 1980)."""
+class PartialDate(NamedTuple):
+    """A date, or only its year (lists often give "Năm sinh": 1980). Immutable and compared by
+    value; a named tuple rather than a frozen dataclass because an import makes one per distinct
+    birth cell, and a tuple is made several times faster."""
 
     day: dt.date | None = None
     year: int | None = None
 
-    def __bool__(self):
+    def __bool__(self):   # known when at least the year is
         return self.year is not None
 
     def display(self) -> str:
@@ -463,10 +465,8 @@ def cell_text(value) -> str:
         return "x" if value else ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, dt.datetime):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.date):   # datetime included: dd/mm/yyyy, without strftime (a list has thousands)
+        return "%02d/%02d/%d" % (value.day, value.month, value.year)
     return " ".join(str(value).split())
 
 
