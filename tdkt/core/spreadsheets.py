@@ -66,9 +66,10 @@ class Header:
     @property
     def data_rows(self):
         """(line number, cells) of every non-blank line under the header."""
-        for index in range(self.last_row + 1, len(self.table.rows)):
-            cells = self.table.rows[index]
-            if any(not _blank(cell) for cell in cells):
+        rows = self.table.rows
+        for index in range(self.last_row + 1, len(rows)):
+            cells = rows[index]
+            if _has_content(cells):
                 yield index + 1, cells
 
 
@@ -114,7 +115,7 @@ def read_tables(data: bytes, filename: str, *, limit: Limits | None = None) -> l
         tables = _read_docx(data, filename)
     else:
         tables = _read_workbook(data, filename, limit)
-    if not any(any(not _blank(cell) for cell in row) for table in tables for row in table.rows):
+    if not any(_has_content(row) for table in tables for row in table.rows):
         raise SheetError(_("“%(name)s” contains no data.") % {"name": filename}, field="file", code="empty")
     for table in tables:
         if len(table.rows) > limit.max_rows + HEADER_SCAN_ROWS:
@@ -262,6 +263,18 @@ class AliasIndex:
 
 def _blank(cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _has_content(cells) -> bool:
+    """Whether any cell is not _blank (spelled out: it runs on every line of a 20,000-line list,
+    and the first cell, usually the line number, mostly settles it)."""
+    for cell in cells:
+        if isinstance(cell, str):
+            if cell and not cell.isspace():
+                return True
+        elif cell is not None:
+            return True
+    return False
 
 
 def _label(cell) -> str:

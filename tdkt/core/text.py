@@ -37,7 +37,23 @@ def fold(text: str | None) -> str:
 
 _SEPARATOR = "\x00"
 _NOT_ASCII_OR_MARK = re.compile("[^\x00-\x7f\u0300-\u036f]")
-_ASCII_SPACES_BUT_SPACE = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_SPACE_BUT_SPACE = re.compile(r"[^\S ]")
+
+
+def _untidy(joined: str) -> bool:
+    """Whether " ".join(text.split()) would change any text of a column joined by _SEPARATOR:
+    a space at either end, two in a row, or any whitespace other than a plain space."""
+    return (joined.startswith(" ") or joined.endswith(" ") or "  " in joined or " \x00" in joined
+            or "\x00 " in joined or _SPACE_BUT_SPACE.search(joined) is not None)
+
+
+def tidy_many(texts) -> list[str]:
+    """``" ".join(text.split())`` of every text (each a str); most columns need no change, and
+    that is found for the whole column at once."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) == len(texts) - 1 and not _untidy(joined):
+        return list(texts)
+    return [" ".join(text.split()) for text in texts]
 
 
 def fold_many(texts: list[str]) -> list[str]:
@@ -55,8 +71,6 @@ def fold_many(texts: list[str]) -> list[str]:
     else:   # the usual Vietnamese list: dropping every non-ASCII character drops exactly the marks
         stripped = decomposed.encode("ascii", "ignore").decode("ascii")
     folded = stripped.lower().split(_SEPARATOR)
-    # ASCII now, so the only spaces to collapse are these; most lists have none of them.
-    if (stripped.startswith(" ") or stripped.endswith(" ") or "  " in stripped or " \x00" in stripped
-            or "\x00 " in stripped or any(space in stripped for space in _ASCII_SPACES_BUT_SPACE)):
+    if _untidy(stripped):
         return [" ".join(text.split()) for text in folded]
     return folded

@@ -36,7 +36,7 @@ from tdkt.core.memory import collector_paused
 from tdkt.core.spreadsheets import (
     CellError, PartialDate, SheetError, cell_text, fingerprint, limits, locate_header, parse_date, read_tables,
 )
-from tdkt.core.text import fold, fold_many
+from tdkt.core.text import fold, fold_many, tidy_many
 from tdkt.nominations import services
 from tdkt.nominations.models import Dossier, ImportBatch, Nomination, TimelineEvent
 from tdkt.organizations.models import Gender, Person, Unit
@@ -141,7 +141,7 @@ def _keep_batch(dossier, actor, data, filename, limit, options) -> ImportBatch:
         header = locate_header(tables, ALIASES, required=("full_name",), filename=filename)
     with _phase("batch keep"):
         # The cells are kept as calamine gave them; ImportBatch.rows' encoder writes the dates.
-        rows = [[line, cells] for line, cells in header.data_rows]
+        rows = list(header.data_rows)   # (line, cells) pairs
     if not rows:
         raise SheetError(_("“%(name)s” has a header but no nominee under it.") % {"name": filename},
                          field="file", code="empty")
@@ -429,10 +429,11 @@ def _per_distinct(column: list, read) -> list:
 def _column_text(column) -> list[str]:
     """cell_text of every cell of a column, once per distinct cell (inline for text only)."""
     if set(map(type, column)) <= {str}:
-        distinct = dict.fromkeys(column)
-        if len(distinct) * 2 > len(column):   # mostly different (names): a lookup would cost more
-            return [" ".join(text.split()) for text in column]
-        tidy = {text: " ".join(text.split()) for text in distinct}
+        distinct = list(dict.fromkeys(column))
+        tidied = tidy_many(distinct)
+        if tidied == distinct:   # the usual case: nothing to tidy
+            return list(column)
+        tidy = dict(zip(distinct, tidied))
         return list(map(tidy.__getitem__, column))
     return _per_distinct(column, cell_text)
 
@@ -485,7 +486,7 @@ def _read_rows(batch, columns, catalogue, default_entry, default_summary, units_
     field_names = list(texts)
     rows: list[RowCheck] = []
     for i, cells in enumerate(zip(*texts.values()) if texts else [()] * count):
-        row = RowCheck(line=lines[i], values=dict(zip(field_names, cells)))
+        row = RowCheck(lines[i], dict(zip(field_names, cells)))
         values = row.values
         name = names[i]
         values["full_name"] = name
@@ -564,16 +565,17 @@ def _match_people(rows: list[RowCheck], dossier: Dossier, actor, choices: dict) 
     """Existing people: by national ID, by civil-servant code, else by folded name and birth."""
     known: dict[int, KnownPerson] = {}
     units = {pk: (path, name) for pk, path, name in Unit.objects.values_list("pk", "path", "name")}
-    by_id = _people_by("national_id", [r.identity[1] for r in rows if r.identity[:1] == ("national_id",)], known,
-                       units)
-    codes = [r.values["civil_servant_code"] for r in rows if r.values.get("civil_servant_code")]
-    by_code = _people_by("civil_servant_code", codes, known, units)
+    by_id = _people_by("national_id", [r.identity[1] for r in rows if r.identity and r.identity[0] == "national_id"],
+                       known, units)
+    codes = [r.values.get("civil_servant_code") for r in rows]
+    by_code = _people_by("civil_servant_code", [code for code in codes if code], known, units)
     # Names are looked up only for the lines that no ID number or code identified.
-    unidentified = [r.folded_name for r in rows if r.folded_name and not (
-        (r.identity[:1] == ("national_id",) and r.identity[1] in by_id)
-        or by_code.get(r.values.get("civil_servant_code", "")))]
+    unidentified = [r.folded_name for r, code in zip(rows, codes) if r.folded_name and not (
+        (r.identity and r.identity[0] == "national_id" and r.identity[1] in by_id) or (code and code in by_code))]
     by_name = _people_by("search_name", unidentified, known, units)
-    people_ids = set()
+    # (person, award) pairs already in the dossier: importing the same file twice adds nothing.
+    present = set(Nomination.objects.filter(dossier=dossier, person__isnull=False)
+                  .values_list("person_id", "entry__code"))
     # Loop-invariant lookups hoisted: this loop runs once per line (20,000 in the benchmark).
     scope_path = None if actor.spans_province else actor.unit.path
     id_get, code_get, name_get, choice_get = by_id.get, by_code.get, by_name.get, choices.get
@@ -613,16 +615,12 @@ def _match_people(rows: list[RowCheck], dossier: Dossier, actor, choices: dict) 
             row.status = "skipped"
         person = row.person
         if person is not None:
-            people_ids.add(person.pk)
             if scope_path is not None and not person.unit_path.startswith(scope_path):
                 row.error("full_name", _("%(person)s belongs to %(unit)s, outside your scope")
                           % {"person": person.full_name, "unit": person.unit_name})
-    present = set(Nomination.objects.filter(dossier=dossier, person__isnull=False)
-                  .values_list("person_id", "entry__code")) if people_ids else set()
-    for row in rows:
-        if row.person is not None and row.entry is not None and (row.person.pk, row.entry.code) in present:
-            row.status = "present"
-            row.warn(ROW, _("already in the dossier for %(entry)s: skipped") % {"entry": row.entry.name})
+            if present and row.entry is not None and (person.pk, row.entry.code) in present:
+                row.status = "present"
+                row.warn(ROW, _("already in the dossier for %(entry)s: skipped") % {"entry": row.entry.name})
 
 
 def _mark_duplicates(rows: list[RowCheck]) -> None:
@@ -664,10 +662,10 @@ def _confirm(batch: ImportBatch, actor) -> ImportResult:
         batch.dossier = dossier
         preview = check_batch(batch, actor=actor)
         valid = preview.valid_rows
-        for row in valid:  # scope is checked per row in check_batch; new people go to units in scope
-            unit = row.unit or dossier.unit
-            if row.person is None and not in_scope(actor, unit):
-                raise PermissionDenied(_("You can only register people in your unit and the units under it."))
+        # Scope is checked per row in check_batch; new people go to units in scope.
+        new_units = {row.unit or dossier.unit for row in valid if row.person is None}
+        if not all(in_scope(actor, unit) for unit in new_units):
+            raise PermissionDenied(_("You can only register people in your unit and the units under it."))
         with _phase("save people"):
             created = _create_people(valid, dossier)
         with _phase("save nominations"):

@@ -4,7 +4,7 @@ import pytest
 
 from tdkt.core.calendar import add_working_days, working_days_between
 from tdkt.core.models import Holiday
-from tdkt.core.text import fold, fold_many
+from tdkt.core.text import fold, fold_many, tidy_many
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -56,11 +56,13 @@ TRICKY = ["Nguyễn Thị Đào", " Lò  Thị\tLan ", "", "ĐỨC", "İSTANBUL"
     ["Nguyễn Thị Đào", " Lò  Thị\tLan ", "", "ĐỨC", "İSTANBUL", "e\u0301\u0323", "Trần\nVăn"],   # all ASCII once folded
     ["Nguyễn Văn A", "Trần Thị Bình", "Lê Đức Cúc"],                          # nothing to tidy
     ["Nguyễn Văn A ", "Trần  Thị Bình"], [" Lò"], ["Lò "], ["a\x1fb"], ["a\x0bb", "c"],   # spaces to collapse
+    ["Lò\u00a0Thị", "An"], ["An", "Bình\u3000"], ["x", " ", "y"], ["x", "", "y"],
     ["a\x00b", "c"],                                                            # the separator inside a cell
     ["ΟΔΟΣ", "ΑΒ"], ["Σ", "Σ"], ["İ"], [""], [],
 ])
-def test_folding_a_whole_column_equals_folding_it_cell_by_cell(texts):
+def test_folding_and_tidying_a_whole_column_equal_doing_it_cell_by_cell(texts):
     assert fold_many(texts) == [fold(text) for text in texts]
+    assert tidy_many(texts) == [" ".join(text.split()) for text in texts]
 
 
 @pytest.mark.django_db
