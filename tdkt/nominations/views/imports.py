@@ -117,7 +117,8 @@ def preview(request, pk, batch_pk):
 
 def _row_view(row, fields):
     """A checked row laid out for the table: one cell per mapped field with its messages."""
-    cells = [{"text": row.values.get(name, ""), "errors": row.errors.get(name, []),
+    values = row.values
+    cells = [{"text": values.get(name, ""), "errors": row.errors.get(name, []),
               "warnings": row.warnings.get(name, [])} for name in fields]
     return {"row": row, "cells": cells, "row_errors": row.errors.get(imports.ROW, []),
             "row_warnings": row.warnings.get(imports.ROW, []),
