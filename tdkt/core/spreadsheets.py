@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import DomainError
+from tdkt.core.memory import collector_paused
 from tdkt.core.text import fold
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -507,11 +508,17 @@ class CellEncoder(json.JSONEncoder):
 
 
 class CellDecoder(json.JSONDecoder):
-    """Reads what CellEncoder wrote: the tagged dates become ``date`` objects again."""
+    """Reads what CellEncoder wrote: the tagged dates become ``date`` objects again. A kept
+    20,000-line list is a few hundred thousand objects, so the cyclic collector is paused while
+    they are made (core.memory)."""
 
     def __init__(self, *args, **kwargs):
         kwargs["object_hook"] = from_json_cell
         super().__init__(*args, **kwargs)
+
+    def decode(self, text, *args, **kwargs):
+        with collector_paused():
+            return super().decode(text, *args, **kwargs)
 
 
 def to_json_cell(value):
