@@ -9,8 +9,9 @@ transaction with the same checks as adding a nominee by hand (services._require_
 scope, services._check_entry), and reports the rest. Rows already in the dossier are skipped,
 so importing the same file twice creates nothing new.
 
-Rows are saved in bulk (one query per table, not per row): a 20,000-line list is checked and
-saved in a few times the time calamine takes to read it (benchmarks/import_nominees.py).
+The check works a column at a time, once per distinct cell, and rows are saved in bulk (multi-row
+INSERTs, values given by column): a 20,000-line list is checked and saved in under 5× the time
+calamine takes to read it (benchmarks/import_nominees.py; docs/import-export.md says how).
 """
 
 from __future__ import annotations
@@ -357,8 +358,9 @@ def _people_by(field_name: str, values, known: dict[int, KnownPerson], units: di
     quote = connection.ops.quote_name
     meta = Person._meta
     sqlite = connection.vendor == "sqlite"
-    columns = ", ".join(f"CAST({quote(name)} AS TEXT)" if sqlite and name == "birth_date" else quote(
-        meta.get_field("id" if name == "pk" else name).column) for name in _KNOWN_FIELDS)
+    columns = ", ".join(
+        f"CAST({quote(meta.get_field(name).column)} AS TEXT)" if sqlite and name == "birth_date"
+        else quote(meta.get_field("id" if name == "pk" else name).column) for name in _KNOWN_FIELDS)
     column = quote(meta.get_field(field_name).column)
     matching = "IN (SELECT value FROM json_each(%s))" if sqlite else "= ANY(%s)"
     with connection.cursor() as cursor:
