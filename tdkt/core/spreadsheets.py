@@ -441,7 +441,7 @@ def parse_date(value, *, earliest: int = 1900) -> PartialDate:
     if not earliest <= day.year <= latest:
         raise CellError(_("%(value)s is outside %(from)d–%(to)d") % {
             "value": f"{day:%d/%m/%Y}", "from": earliest, "to": latest})
-    return PartialDate(day=day, year=day.year)
+    return PartialDate(day, day.year)
 
 
 def _make_date(y, m, d, original) -> dt.date:

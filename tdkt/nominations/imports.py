@@ -460,11 +460,12 @@ def _per_distinct(column: list, read) -> list:
 
 
 def _column_text(column) -> list[str]:
-    """cell_text of every cell of a column, once per distinct cell (inline for text only)."""
+    """cell_text of every cell of a column, once per distinct cell (text only: all at once)."""
     if set(map(type, column)) <= {str}:
-        distinct = list(dict.fromkeys(column))
+        # A column of names is mostly distinct: tidied whole. Others repeat: their distinct cells.
+        distinct = column if len(set(column[:64])) > 48 else list(dict.fromkeys(column))
         tidied = tidy_many(distinct)
-        if tidied == distinct:   # the usual case: nothing to tidy
+        if tidied == list(distinct):   # the usual case: nothing to tidy
             return list(column)
         tidy = dict(zip(distinct, tidied))
         return list(map(tidy.__getitem__, column))
