@@ -2,7 +2,7 @@
 
 Forms validate input and name the field at fault; the use cases in
 ``tdkt.nominations.services`` decide what is allowed and raise DomainError,
-which the views put back on the form (``add_domain_error``).
+which the views put back on the form (``core.forms.add_domain_error``).
 """
 
 from django import forms
@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.models import Role
 from tdkt.organizations.scope import unit_scope_q
 from tdkt.catalogue.models import AttachmentKind, CatalogueEntry
-from tdkt.core.errors import DomainError
 from tdkt.core.text import fold
 from tdkt.emulation.models import Movement
 from tdkt.nominations.models import DossierKind, Nomination, Status
@@ -23,12 +22,6 @@ from tdkt.organizations.models import Collective, Gender, Household, Person, Sub
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 SUBJECT_MODELS = {SubjectKind.PERSON: Person, SubjectKind.COLLECTIVE: Collective,
                   SubjectKind.HOUSEHOLD: Household}
-
-
-def add_domain_error(form: forms.BaseForm, error: DomainError) -> None:
-    """Put a use case's refusal on the field it names, or on the form as a whole."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def units_in_scope(user):

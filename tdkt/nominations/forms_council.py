@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.catalogue.models import Authority
-from tdkt.core.errors import DomainError
 from tdkt.nominations.models import Council, Dossier, Nomination, Vote
 from tdkt.organizations.models import Unit, UnitLevel
 
@@ -31,12 +30,6 @@ class DateInput(forms.DateInput):
 def date_field(label, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), input_formats=[DATE_FORMAT, "%Y-%m-%d"],
                            error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")}, **kwargs)
-
-
-def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a service's refusal on the field it names, or above the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def nomination_label(nomination: Nomination) -> str:

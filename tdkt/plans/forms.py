@@ -10,10 +10,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tdkt.core.errors import DomainError
 from tdkt.decisions.models import Decision
 from tdkt.emulation.models import Movement
 from tdkt.nominations.access import dossiers_for_user
+from tdkt.nominations.forms import UnitChoiceField
 from tdkt.organizations.models import Unit, UnitKind, UnitLevel
 from tdkt.plans.access import inspections_for_user
 from tdkt.plans.models import LATE, LATE_LABEL, Inspection, ItemStatus, LegalDocument, LinkKind
@@ -39,22 +39,12 @@ def date_field(label, *, required=True, help_text=""):
                            help_text=help_text or _("dd/mm/yyyy"))
 
 
-def add_domain_error(form: forms.BaseForm, error: DomainError) -> None:
-    """Put a use case's refusal on the field it names, or on the form as a whole."""
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
-
-
 def unit_choices():
     """Units that can own plan work: today's units, not divisions or outside bodies."""
     today = timezone.localdate()
     return (Unit.objects.exclude(kind__in=[UnitKind.DIVISION, UnitKind.OTHER_PROVINCE])
             .exclude(level=UnitLevel.EXTERNAL)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=date(today.year - 10, 1, 1))).order_by("path"))
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit):
-        return f"{'— ' * max(unit.path.count('/') - 2, 0)}{unit.name}"
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):

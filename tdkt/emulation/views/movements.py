@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tdkt.core.errors import DomainError
+from tdkt.core.forms import add_domain_error
 from tdkt.core.paging import paged
 from tdkt.core.text import fold
 from tdkt.emulation import hooks, services
@@ -92,7 +93,7 @@ def movement_edit(request, pk=None):
                                            participant_units=form.cleaned_data["participant_units"],
                                            participant_people=chosen)
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("The movement is saved."))
             return redirect("emulation:movement", pk=saved.pk)

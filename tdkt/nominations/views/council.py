@@ -25,11 +25,12 @@ from tdkt.accounts.models import Role
 from tdkt.catalogue.models import money_for
 from tdkt.core.calendar import nth_working_day, working_days_inclusive
 from tdkt.core.errors import DomainError, PermissionDenied
+from tdkt.core.forms import add_domain_error
 from tdkt.nominations import services, workflow
 from tdkt.nominations.access import dossiers_for_user, get_dossier_for_user
 from tdkt.nominations.forms_council import (
     BallotForm, CentralResultForm, CloseSessionForm, IssueDecisionForm, OpenConsultationForm,
-    OpenSessionForm, PublicCommentForm, WrittenOpinionForm, add_domain_error,
+    OpenSessionForm, PublicCommentForm, WrittenOpinionForm,
 )
 from tdkt.nominations.models import Council, CouncilSession, Nomination, Status, Vote
 

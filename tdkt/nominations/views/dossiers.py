@@ -21,11 +21,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tdkt.accounts.models import Role
 from tdkt.core.errors import DomainError
 from tdkt.core.exporters import wants_xlsx
+from tdkt.core.forms import add_domain_error
 from tdkt.nominations import eligibility, exports, queries, services
 from tdkt.nominations.access import dossiers_for_user, get_dossier_for_user, get_nomination_for_user
 from tdkt.nominations.forms import (
     AppraisalForm, AttachmentForm, DossierCreateForm, DossierFilterForm, NewPersonForm, NominationForm, ReturnForm,
-    SubjectKindForm, TransitionForm, add_domain_error, search_subjects,
+    SubjectKindForm, TransitionForm, search_subjects,
 )
 from tdkt.nominations.models import Status
 from tdkt.nominations.workflow import TERMINAL, TRANSITIONS, available_transitions, check_transition, owner_role

@@ -12,12 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tdkt.core.errors import DomainError
 from tdkt.core.exporters import Column, xlsx_response
+from tdkt.core.forms import add_domain_error
 from tdkt.core.paging import paged
 from tdkt.core.text import fold
 from tdkt.organizations.scope import in_scope
 from tdkt.plans import access, services
 from tdkt.plans.forms import (ActionForm, CloseActionForm, CourseForm, FindingForm, InspectionForm, LegalDocumentForm,
-                              LegalSearchForm, ParticipationForm, add_domain_error)
+                              LegalSearchForm, ParticipationForm)
 from tdkt.plans.models import FollowUpAction, LegalDocument, TrainingCourse
 from tdkt.plans.views.common import file_download, posted, require_manager, wants_xlsx
 

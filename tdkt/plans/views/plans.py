@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tdkt.core.errors import DomainError
 from tdkt.core.exporters import Column, xlsx_response
+from tdkt.core.forms import add_domain_error
 from tdkt.emulation.models import Conference
 from tdkt.organizations.models import Unit
 from tdkt.plans import access, queries, services
-from tdkt.plans.forms import ItemFilterForm, ItemForm, NoteForm, OutputForm, PlanForm, StatusForm, add_domain_error
+from tdkt.plans.forms import ItemFilterForm, ItemForm, NoteForm, OutputForm, PlanForm, StatusForm
 from tdkt.plans.models import LATE_LABEL, ItemOutput, ItemStatus
 from tdkt.plans.views.common import d, file_download, posted, require_manager, wants_xlsx
 

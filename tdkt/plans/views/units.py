@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.core.errors import DomainError
 from tdkt.core.exporters import Column, xlsx_response
+from tdkt.core.forms import add_domain_error
 from tdkt.core.paging import paged
 from tdkt.plans import access, queries, services
-from tdkt.plans.forms import BOARD_STATES, BoardFilterForm, DeadlineForm, SubmissionForm, add_domain_error
+from tdkt.plans.forms import BOARD_STATES, BoardFilterForm, DeadlineForm, SubmissionForm
 from tdkt.plans.models import UnitPlanDeadline
 from tdkt.plans.views.common import file_download, posted, require_manager, wants_xlsx
 
