@@ -23,12 +23,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not this folder: a sibling script named like a standard module would shadow it.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.support import drop_database, use_fresh_database  # noqa: E402
 
 BUDGET_US = 30.0
 YEARS = range(2016, 2026)  # ten years of history; the dossier is for the last one
@@ -42,42 +43,9 @@ GIVEN = ("An", "Bình", "Cúc", "Dũng", "Đào", "Hà", "Hạnh", "Hùng", "Lan
 
 # --- database -------------------------------------------------------------------------
 
-def _postgres_database(url: str) -> tuple[str, str, str]:
-    """(bench url, admin url, bench name): a fresh database on DATABASE_URL's server."""
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"tdkt_bench_{os.getpid()}"
-    admin_url = urlunsplit(parts._replace(scheme="postgresql"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}")), admin_url, name
-
-
-def _drop_postgres(admin_url: str, name: str) -> None:
-    import psycopg
-
-    from django.db import connections
-
-    connections.close_all()
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
 def setup_django(postgres: bool, tmp: str):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ["TDKT_VAR_DIR"] = tmp
-    cleanup = None
-    if postgres:
-        url = os.environ.get("DATABASE_URL")
-        if not url:
-            raise SystemExit("--postgres: DATABASE_URL is not set")
-        bench_url, admin_url, name = _postgres_database(url)
-        os.environ["DATABASE_URL"] = bench_url
-        cleanup = (admin_url, name)
-    else:
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["TDKT_SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
+    cleanup = use_fresh_database(tmp, postgres)
     import django
 
     django.setup()
@@ -407,7 +375,7 @@ def main(argv=None) -> int:
             run(args)
         finally:
             if cleanup:
-                _drop_postgres(*cleanup)
+                drop_database(cleanup)
             else:
                 from django.db import connections
 

@@ -41,6 +41,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchm
 sys.path.insert(0, str(ROOT))
 import statistics  # noqa: E402
 
+from benchmarks.support import drop_database, use_fresh_database  # noqa: E402
+
 BUDGET_RATIO = 5.0
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vi", "Lộc", "Hà", "Nông", "Lăng", "Triệu", "Đàm")
 MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Thu", "Hữu", "Ngọc", "Quang")
@@ -51,29 +53,10 @@ AWARDS = ("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "LĐTT", 
 
 def setup_django(tmp: str, postgres: bool = False):
     """SQLite in ``tmp``, or (``postgres``) a fresh database ``tdkt_bench_import_<pid>`` created on
-    DATABASE_URL's server; returns what ``drop_postgres`` needs to remove it afterwards."""
+    DATABASE_URL's server; returns what ``drop_database`` needs to remove it afterwards."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["DJANGO_DEBUG"] = "0"   # as in production: no query log on every cursor
-    os.environ["TDKT_VAR_DIR"] = tmp
-    cleanup = None
-    if postgres:
-        from urllib.parse import urlsplit, urlunsplit
-
-        import psycopg
-
-        url = os.environ.get("DATABASE_URL")
-        if not url:
-            raise SystemExit("--postgres: DATABASE_URL is not set")
-        parts = urlsplit(url)
-        name = f"tdkt_bench_import_{os.getpid()}"
-        admin_url = urlunsplit(parts._replace(scheme="postgresql"))
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
-        cleanup = (admin_url, name)
-    else:
-        os.environ.pop("DATABASE_URL", None)
-        os.environ["TDKT_SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
+    cleanup = use_fresh_database(tmp, postgres, prefix="tdkt_bench_import")
     import django
 
     django.setup()
@@ -81,16 +64,6 @@ def setup_django(tmp: str, postgres: bool = False):
 
     call_command("migrate", verbosity=0)
     return cleanup
-
-
-def drop_postgres(cleanup) -> None:
-    import psycopg
-    from django.db import connections
-
-    admin_url, name = cleanup
-    connections.close_all()
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def build_database(n_people: int):
@@ -207,7 +180,7 @@ def main():
             run(args)
         finally:
             if cleanup:
-                drop_postgres(cleanup)
+                drop_database(cleanup)
 
 
 def run(args):
