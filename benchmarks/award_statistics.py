@@ -48,6 +48,8 @@ from datetime import date, datetime, timezone as dt_timezone  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.support import insert_rows  # noqa: E402
+
 ONE_YEAR_BUDGET_MS = 10.0
 ALL_YEARS_BUDGET_MS = 100.0
 SEARCH_BUDGET_MS = 20.0
@@ -68,19 +70,6 @@ def setup_django(tmp: str, db_path: str | None) -> None:
     import django
 
     django.setup()
-
-
-def _insert(cursor, model, rows: list[dict]) -> None:
-    """Raw executemany of ``rows`` into ``model``'s table; columns the rows leave out get the
-    field's default, so the script survives new nullable or defaulted columns."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    given = set(rows[0]) if rows else set()
-    columns = [f.column for f in fields]
-    defaults = {f.column: (None if f.null and not f.has_default() else f.get_default()) for f in fields
-                if f.column not in given}
-    sql = (f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) '
-           f'VALUES ({", ".join("%s" for _c in columns)})')
-    cursor.executemany(sql, [[row[c] if c in row else defaults[c] for c in columns] for row in rows])
 
 
 def build_data(n: int, rng: random.Random, *, with_names: bool) -> dict:
@@ -121,28 +110,30 @@ def build_data(n: int, rng: random.Random, *, with_names: bool) -> dict:
     names = [f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}" for _i in range(people_n)]
     counts = {}
     with transaction.atomic(), connection.cursor() as cursor:
-        _insert(cursor, Person, [{**stamp, "full_name": name, "search_name": fold(name), "gender": "",
-                                  "ethnicity": "Tày" if i % 3 == 0 else "Kinh", "position": "",
-                                  "unit_id": units[i % UNITS], "under_discipline_review": False,
-                                  "discipline_review_note": ""} for i, name in enumerate(names)])
+        insert_rows(cursor, Person, [{**stamp, "full_name": name, "search_name": fold(name), "gender": "",
+                                       "ethnicity": "Tày" if i % 3 == 0 else "Kinh", "position": "",
+                                       "unit_id": units[i % UNITS], "under_discipline_review": False,
+                                       "discipline_review_note": ""} for i, name in enumerate(names)])
         first_person = Person.objects.order_by("pk").values_list("pk", flat=True).first()
-        _insert(cursor, Person.categories.through,
+        insert_rows(cursor, Person.categories.through,
                 [{"person_id": first_person + i, "subjectcategory_id": rng.choice(categories)}
                  for i in range(0, people_n, 3)])
-        _insert(cursor, Collective, [{**stamp, "name": f"Tổ công tác số {i}", "search_name": f"to cong tac so {i}",
-                                      "unit_id": units[i % UNITS], "is_small": i % 2 == 0}
-                                     for i in range(collectives_n)])
-        _insert(cursor, Household, [{**stamp, "head_name": f"Hộ gia đình số {i}", "search_name": f"ho gia dinh so {i}",
-                                     "address": "", "unit_id": units[i % UNITS]} for i in range(households_n)])
+        insert_rows(cursor, Collective, [{**stamp, "name": f"Tổ công tác số {i}", "search_name": f"to cong tac so {i}",
+                                           "unit_id": units[i % UNITS], "is_small": i % 2 == 0}
+                                          for i in range(collectives_n)])
+        insert_rows(cursor, Household, [{**stamp, "head_name": f"Hộ gia đình số {i}",
+                                          "search_name": f"ho gia dinh so {i}", "address": "",
+                                          "unit_id": units[i % UNITS]} for i in range(households_n)])
         first_collective = Collective.objects.order_by("pk").values_list("pk", flat=True).first()
         first_household = Household.objects.order_by("pk").values_list("pk", flat=True).first()
         per_decision = 50
         decisions_n = n // per_decision + 1
         decision_years = [YEARS[i % len(YEARS)] for i in range(decisions_n)]
-        _insert(cursor, Decision, [{**stamp, "number": f"{i + 1}/QĐ-UBND", "issued_on": date(year + 1, 1 + i % 12, 10),
-                                    "authority": "chu_tich_ubnd_tinh", "issuer_id": province.pk,
-                                    "signer_name": "Chủ tịch UBND tỉnh", "signer_title": "", "summary": "",
-                                    "source": "imported"} for i, year in enumerate(decision_years)])
+        insert_rows(cursor, Decision, [{**stamp, "number": f"{i + 1}/QĐ-UBND",
+                                         "issued_on": date(year + 1, 1 + i % 12, 10), "authority": "chu_tich_ubnd_tinh",
+                                         "issuer_id": province.pk, "signer_name": "Chủ tịch UBND tỉnh",
+                                         "signer_title": "", "summary": "",
+                                         "source": "imported"} for i, year in enumerate(decision_years)])
         first_decision = Decision.objects.order_by("pk").values_list("pk", flat=True).first()
         awards, keys = [], []
         first_award = 1 + (Award.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
@@ -175,13 +166,13 @@ def build_data(n: int, rng: random.Random, *, with_names: bool) -> dict:
             if with_names:
                 keys.extend({"award_id": first_award + i, "key": key} for key in name_keys(search_name))
             if len(awards) == 50_000:
-                _insert(cursor, Award, awards)
+                insert_rows(cursor, Award, awards)
                 awards = []
         if awards:
-            _insert(cursor, Award, awards)
+            insert_rows(cursor, Award, awards)
         if keys:
             for start in range(0, len(keys), 200_000):
-                _insert(cursor, AwardNameKey, keys[start:start + 200_000])
+                insert_rows(cursor, AwardNameKey, keys[start:start + 200_000])
         cursor.execute("ANALYZE")
     counts.update(awards=n, people=people_n, collectives=collectives_n, households=households_n,
                   decisions=decisions_n, name_keys=len(keys))
@@ -244,7 +235,7 @@ def insert_cost(n: int, rounds: int, rng: random.Random) -> list[tuple[str, floa
                     if not with_triggers:
                         tally.remove(connection)
                     started, started_cpu = time.perf_counter(), time.process_time()
-                    _insert(cursor, Award, rows)
+                    insert_rows(cursor, Award, rows)
                     samples.setdefault((temp_store, with_triggers), []).append(
                         ((time.perf_counter() - started) * 1000, (time.process_time() - started_cpu) * 1000))
                     transaction.set_rollback(True)

@@ -44,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.support import insert_rows  # noqa: E402
+
 BUDGET_MS = {"sqlite": 20.0, "postgresql": 60.0}
 YEARS = range(2004, 2026)
 PARENTS, UNITS = 20, 800
@@ -92,24 +94,6 @@ def person_name(rng: random.Random) -> str:
     return f"{_pick(rng, SURNAMES)} {middle} {given}"
 
 
-def _insert(cursor, model, rows: list[dict]) -> None:
-    """Raw executemany (COPY on PostgreSQL); columns the rows leave out get the field's default."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    given = set(rows[0]) if rows else set()
-    columns = [f.column for f in fields]
-    defaults = {f.column: (None if f.null and not f.has_default() else f.get_default()) for f in fields
-                if f.column not in given}
-    values = ([row[c] if c in row else defaults[c] for c in columns] for row in rows)
-    if cursor.db.vendor == "postgresql":  # COPY: an order of magnitude faster than executemany
-        with cursor.cursor.copy(f'COPY "{model._meta.db_table}" ({", ".join(columns)}) FROM STDIN') as copy:
-            for value in values:
-                copy.write_row(value)
-        return
-    sql = (f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) '
-           f'VALUES ({", ".join("%s" for _c in columns)})')
-    cursor.executemany(sql, list(values))
-
-
 def build_data(n: int, rng: random.Random) -> None:
     from django.db import connection, transaction
 
@@ -144,22 +128,23 @@ def build_data(n: int, rng: random.Random) -> None:
     people_n, collectives_n = max(n // 5, 10), max(n // 50, 10)
     names = [person_name(rng) for _i in range(people_n)]
     with transaction.atomic(), connection.cursor() as cursor:
-        _insert(cursor, Person, [{**stamp, "full_name": name, "search_name": fold(name), "gender": "",
-                                  "ethnicity": "Tày" if i % 3 == 0 else "Kinh", "position": "",
-                                  "unit_id": units[i % UNITS], "under_discipline_review": False,
-                                  "discipline_review_note": ""} for i, name in enumerate(names)])
+        insert_rows(cursor, Person, [{**stamp, "full_name": name, "search_name": fold(name), "gender": "",
+                                       "ethnicity": "Tày" if i % 3 == 0 else "Kinh", "position": "",
+                                       "unit_id": units[i % UNITS], "under_discipline_review": False,
+                                       "discipline_review_note": ""} for i, name in enumerate(names)])
         first_person = Person.objects.order_by("pk").values_list("pk", flat=True).first()
-        _insert(cursor, Collective, [{**stamp, "name": f"Tổ công tác số {i}", "search_name": f"to cong tac so {i}",
-                                      "unit_id": units[i % UNITS], "is_small": i % 2 == 0}
-                                     for i in range(collectives_n)])
+        insert_rows(cursor, Collective, [{**stamp, "name": f"Tổ công tác số {i}", "search_name": f"to cong tac so {i}",
+                                           "unit_id": units[i % UNITS], "is_small": i % 2 == 0}
+                                          for i in range(collectives_n)])
         first_collective = Collective.objects.order_by("pk").values_list("pk", flat=True).first()
         per_decision = 50
         decisions_n = n // per_decision + 1
         decision_years = [YEARS[i % len(YEARS)] for i in range(decisions_n)]
-        _insert(cursor, Decision, [{**stamp, "number": f"{i + 1}/QĐ-UBND", "issued_on": date(year + 1, 1 + i % 12, 10),
-                                    "authority": "chu_tich_ubnd_tinh", "issuer_id": province.pk,
-                                    "signer_name": "Chủ tịch UBND tỉnh", "signer_title": "", "summary": "",
-                                    "source": "imported"} for i, year in enumerate(decision_years)])
+        insert_rows(cursor, Decision, [{**stamp, "number": f"{i + 1}/QĐ-UBND",
+                                         "issued_on": date(year + 1, 1 + i % 12, 10), "authority": "chu_tich_ubnd_tinh",
+                                         "issuer_id": province.pk, "signer_name": "Chủ tịch UBND tỉnh",
+                                         "signer_title": "", "summary": "",
+                                         "source": "imported"} for i, year in enumerate(decision_years)])
         first_decision = Decision.objects.order_by("pk").values_list("pk", flat=True).first()
         first_award = 1 + (Award.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
         awards, keys = [], []
@@ -185,12 +170,12 @@ def build_data(n: int, rng: random.Random) -> None:
                            "verification_code": None})
             keys.extend({"award_id": first_award + i, "key": key} for key in name_keys(search_name))
             if len(awards) == 50_000:
-                _insert(cursor, Award, awards)
-                _insert(cursor, AwardNameKey, keys)
+                insert_rows(cursor, Award, awards)
+                insert_rows(cursor, AwardNameKey, keys)
                 awards, keys = [], []
         if awards:
-            _insert(cursor, Award, awards)
-            _insert(cursor, AwardNameKey, keys)
+            insert_rows(cursor, Award, awards)
+            insert_rows(cursor, AwardNameKey, keys)
     with connection.cursor() as cursor:
         # PostgreSQL: VACUUM sets the visibility map, as autovacuum would after a bulk load;
         # without it every index-only scan of the key table also reads the table.

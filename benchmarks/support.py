@@ -42,3 +42,23 @@ def drop_database(cleanup: tuple[str, str]) -> None:
     connections.close_all()
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def insert_rows(cursor, model, rows: list[dict]) -> None:
+    """Bulk-load ``rows`` into ``model``'s table (COPY on PostgreSQL, executemany on SQLite),
+    bypassing the ORM; columns the rows leave out get the field's default, so a benchmark's
+    generator survives new nullable or defaulted columns."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    given = set(rows[0]) if rows else set()
+    columns = [f.column for f in fields]
+    defaults = {f.column: (None if f.null and not f.has_default() else f.get_default()) for f in fields
+                if f.column not in given}
+    values = ([row[c] if c in row else defaults[c] for c in columns] for row in rows)
+    if cursor.db.vendor == "postgresql":  # COPY: an order of magnitude faster than executemany
+        with cursor.cursor.copy(f'COPY "{model._meta.db_table}" ({", ".join(columns)}) FROM STDIN') as copy:
+            for value in values:
+                copy.write_row(value)
+        return
+    sql = (f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) '
+           f'VALUES ({", ".join("%s" for _c in columns)})')
+    cursor.executemany(sql, list(values))
